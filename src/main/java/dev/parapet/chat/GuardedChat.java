@@ -1,0 +1,129 @@
+package dev.parapet.chat;
+
+import dev.parapet.generation.FinishReason;
+import dev.parapet.generation.GenerationRequest;
+import dev.parapet.generation.GenerationResult;
+import dev.parapet.generation.Generator;
+import dev.parapet.policy.Decision;
+import dev.parapet.policy.PolicyEngine;
+import dev.parapet.policy.PolicyInput;
+import dev.parapet.prompt.ChatMessage;
+import dev.parapet.prompt.ControlMarkers;
+import dev.parapet.prompt.PpoChatTemplate;
+import dev.parapet.prompt.PromptBuilder;
+import dev.parapet.prompt.RenderedPrompt;
+import dev.parapet.prompt.ReplyTrimmer;
+import dev.parapet.prompt.Role;
+import dev.parapet.rails.Finding;
+import dev.parapet.rails.RailConfiguration;
+import dev.parapet.rails.RailConfigurations;
+import dev.parapet.rails.RailInput;
+import dev.parapet.rails.RailPipeline;
+import dev.parapet.rails.Stage;
+import dev.parapet.security.RequestContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * The path every chat request takes, in the order of the architecture picture:
+ * input rails, input policy, prompt, generation, output rails, output policy, notices (audit follows).
+ * Each step is one call; what a step does lives in its own package.
+ */
+@ApplicationScoped
+public class GuardedChat {
+
+    private final RailConfigurations configurations;
+    private final RailPipeline rails;
+    private final PolicyEngine policy;
+    private final PromptBuilder prompts;
+    private final Generator generator;
+
+    public GuardedChat(RailConfigurations configurations, RailPipeline rails, PolicyEngine policy,
+                       PromptBuilder prompts, Generator generator) {
+        this.configurations = configurations;
+        this.rails = rails;
+        this.policy = policy;
+        this.prompts = prompts;
+        this.generator = generator;
+    }
+
+    /** A request after the input stage: refused already, or with a prompt ready for generation. */
+    public record Prepared(RailConfiguration configuration, RequestContext context, ChatRequest request,
+                           StageResult input, RenderedPrompt prompt, ChatOutcome refusal) {
+
+        public GenerationRequest generation() {
+            return new GenerationRequest(context.requestId(), prompt.text(), prompt.messages(), prompt.maxTokens(),
+                    request.temperature(), request.topP(), request.topK(), request.stop(), request.seed());
+        }
+    }
+
+    public ChatOutcome complete(ChatRequest request, RequestContext context) {
+        Prepared prepared = prepare(request, context);
+        if (prepared.refusal() != null) {
+            return prepared.refusal();
+        }
+        GenerationResult raw = generator.generate(prepared.generation());
+        String reply = ReplyTrimmer.trim(raw.text(), request.stop());
+        FinishReason finish = ReplyTrimmer.cutIndex(raw.text(), request.stop()) >= 0 ? FinishReason.STOP : raw.finishReason();
+        StageResult output = checkOutput(prepared.configuration(), context, reply, false);
+        return finish(prepared, reply, finish, output);
+    }
+
+    /** Steps 1 to 3: input rails, input policy, prompt. Throws before anything is generated. */
+    public Prepared prepare(ChatRequest request, RequestContext context) {
+        RailConfiguration configuration = configurations.get(context.configName());
+        InputText input = InputText.of(request.messages());
+        StageResult checked = check(configuration, context, Stage.INPUT, input.text(), turns(request.messages()), false);
+        Decision decision = checked.decision();
+        if (decision.refused()) {
+            int promptTokens = prompts.count(PpoChatTemplate.render(neutralised(request.messages())));
+            GuardrailsReport report = new GuardrailsReport(configuration.name(), checked, null);
+            ChatOutcome refusal = new ChatOutcome(decision.message(), FinishReason.CONTENT_FILTER, promptTokens, 0, report);
+            return new Prepared(configuration, context, request, checked, null, refusal);
+        }
+        List<ChatMessage> messages = input.masked(decision.masks());
+        RenderedPrompt prompt = prompts.build(messages, request.maxTokens());
+        return new Prepared(configuration, context, request, checked, prompt, null);
+    }
+
+    /** Steps 5 and 6 over a reply, or over the part of a streamed reply seen so far ({@code partial}). */
+    public StageResult checkOutput(RailConfiguration configuration, RequestContext context, String reply, boolean partial) {
+        return check(configuration, context, Stage.OUTPUT, reply, 1, partial);
+    }
+
+    /** Step 7: apply the output decision and add notices. */
+    public ChatOutcome finish(Prepared prepared, String reply, FinishReason finish, StageResult output) {
+        Decision decision = output.decision();
+        GuardrailsReport report = new GuardrailsReport(prepared.configuration().name(), prepared.input(), output);
+        String text = decision.refused() ? decision.message() : Masking.apply(reply, decision.masks());
+        FinishReason reason = decision.refused() ? FinishReason.CONTENT_FILTER : finish;
+        if (!decision.refused() && !report.notices().isEmpty()) {
+            text = text + "\n\n" + String.join("\n", report.notices());
+        }
+        return new ChatOutcome(text, reason, prepared.prompt().promptTokens(), prompts.count(reply), report);
+    }
+
+    /** The check-only path of /v1/guard: one stage over a text, no generation. */
+    public StageResult check(RailConfiguration configuration, RequestContext context, Stage stage, String text,
+                             int turns, boolean partial) {
+        List<Finding> findings = rails.run(configuration, new RailInput(stage, text, context, null, partial));
+        Decision decision = policy.decide(new PolicyInput(stage, findings, context, PolicyInput.TextStats.of(text, turns)));
+        return new StageResult(findings, decision);
+    }
+
+    public RailConfiguration configuration(String name) {
+        return configurations.get(name);
+    }
+
+    public Generator generator() {
+        return generator;
+    }
+
+    static List<ChatMessage> neutralised(List<ChatMessage> messages) {
+        return messages.stream().map(m -> m.withContent(ControlMarkers.neutralise(m.content()))).toList();
+    }
+
+    static int turns(List<ChatMessage> messages) {
+        return (int) messages.stream().filter(m -> m.role() == Role.USER).count();
+    }
+}

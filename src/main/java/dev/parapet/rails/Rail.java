@@ -1,0 +1,39 @@
+package dev.parapet.rails;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Measures one kind of risk in a text. Never blocks and never decides: it returns findings and the
+ * policy decides what they mean.
+ *
+ * <p>Contract, checked by {@link RailPipeline} (a breach fails the request closed, naming the rail):
+ * every score lies in [0, 1], every span lies inside the checked text, and {@link Finding#rail()} is
+ * this rail's {@link #id()}. A rail is a CDI bean; it must be thread-safe because rails of a stage run
+ * concurrently and many requests share one instance.
+ *
+ * @param <S> the rail's settings, bound from its block in {@code rails/<config>.yaml}
+ */
+public interface Rail<S extends Record> {
+
+    /** Key of this rail's block in rails/*.yaml; also its name in findings. */
+    String id();
+
+    /** The settings record. An unknown key in the YAML block fails the configuration load. */
+    Class<S> settingsType();
+
+    /** Stages this rail can run at. */
+    default Set<Stage> stages() {
+        return EnumSet.allOf(Stage.class);
+    }
+
+    /**
+     * Checks settings once when a configuration loads (for example that a named list exists), so that
+     * a bad file is refused at load time instead of failing requests. Throws IllegalArgumentException.
+     */
+    default void validate(S settings) {}
+
+    /** Throws {@link RailFailure} when it cannot measure; the request then fails closed. */
+    List<Finding> check(RailInput input, S settings);
+}
