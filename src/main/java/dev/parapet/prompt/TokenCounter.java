@@ -38,6 +38,7 @@ public class TokenCounter {
     private final Encoding encoding;
     private final String description;
 
+    @jakarta.inject.Inject
     public TokenCounter(PromptConfig config) {
         this(config.tokenizerFile().map(Path::of).orElse(null));
     }
