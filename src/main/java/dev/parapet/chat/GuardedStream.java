@@ -30,7 +30,7 @@ public final class GuardedStream {
     }
 
     private static final int MIN_CHECK_CHARS = 24;
-    private static final int MAX_UNCHECKED_CHARS = 320;
+    private static final int MAX_UNCHECKED_CHARS = 160;
 
     private final GuardedChat chat;
     private final GuardedChat.Prepared prepared;
@@ -73,17 +73,18 @@ public final class GuardedStream {
                     break;
                 }
                 int safe = ReplyTrimmer.safeLength(raw.toString(), stop);
-                if (safe - sent >= MIN_CHECK_CHARS && (endsSentence(raw, safe) || safe - sent >= MAX_UNCHECKED_CHARS)) {
-                    StageResult partial = chat.checkOutput(prepared.configuration(), prepared.context(), raw.substring(0, safe), true);
+                int upTo = checkPoint(raw, sent, safe);
+                if (upTo > sent) {
+                    StageResult partial = chat.checkOutput(prepared.configuration(), prepared.context(), raw.substring(0, upTo), true);
                     if (partial.decision().refused()) {
-                        ChatOutcome refused = chat.finish(prepared, raw.substring(0, safe), FinishReason.CONTENT_FILTER, partial);
+                        ChatOutcome refused = chat.finish(prepared, raw.substring(0, upTo), FinishReason.CONTENT_FILTER, partial);
                         listener.text((sent > 0 ? "\n\n" : "") + refused.reply());
                         listener.end(refused);
                         return;
                     }
                     if (partial.decision().masks().isEmpty()) {
-                        listener.text(raw.substring(sent, safe));
-                        sent = safe;
+                        listener.text(raw.substring(sent, upTo));
+                        sent = upTo;
                     }
                 }
                 chunk = iterator.hasNext() ? next() : null;
@@ -114,8 +115,29 @@ public final class GuardedStream {
         }
     }
 
-    private static boolean endsSentence(StringBuilder raw, int safe) {
-        char c = raw.charAt(safe - 1);
+    /**
+     * Where the next check should end: after the last sentence end in the unsent, safe part of the text
+     * once it holds at least {@value #MIN_CHECK_CHARS} characters, or at the last space once it holds
+     * {@value #MAX_UNCHECKED_CHARS}; {@code sent} when it is not yet time to check.
+     */
+    static int checkPoint(CharSequence raw, int sent, int safe) {
+        if (safe - sent < MIN_CHECK_CHARS) {
+            return sent;
+        }
+        int lastSpace = sent;
+        for (int i = safe; i > sent + MIN_CHECK_CHARS - 1; i--) {
+            char c = raw.charAt(i - 1);
+            if (isSentenceEnd(c)) {
+                return i;
+            }
+            if (lastSpace == sent && Character.isWhitespace(c)) {
+                lastSpace = i;
+            }
+        }
+        return safe - sent >= MAX_UNCHECKED_CHARS ? lastSpace : sent;
+    }
+
+    private static boolean isSentenceEnd(char c) {
         return c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || c == ':';
     }
 }

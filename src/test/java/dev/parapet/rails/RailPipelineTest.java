@@ -1,0 +1,104 @@
+package dev.parapet.rails;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parapet.security.RequestContext;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class RailPipelineTest {
+
+    record NoSettings() {}
+
+    /** A rail whose findings come from a function, to test the pipeline's contract checks. */
+    record ScriptedRail(String id, Function<RailInput, List<Finding>> script) implements Rail<NoSettings> {
+        @Override
+        public Class<NoSettings> settingsType() {
+            return NoSettings.class;
+        }
+
+        @Override
+        public List<Finding> check(RailInput input, NoSettings settings) {
+            return script.apply(input);
+        }
+    }
+
+    private final RailPipeline pipeline = new RailPipeline(new RailsConfig() {
+        @Override
+        public String dir() {
+            return "rails";
+        }
+
+        @Override
+        public int threads() {
+            return 2;
+        }
+    });
+
+    private static RailConfiguration configuration(Rail<?>... rails) {
+        List<ConfiguredRail> input = java.util.Arrays.stream(rails).map(r -> new ConfiguredRail(r, new NoSettings())).toList();
+        return new RailConfiguration("t", "", input, List.of(), "hash");
+    }
+
+    private static RailInput input(String text) {
+        return new RailInput(Stage.INPUT, text, RequestContext.offline("t"));
+    }
+
+    @Test
+    void returnsFindingsInConfigurationOrderWhateverOrderRailsFinish() {
+        Rail<?> slow = new ScriptedRail("slow", in -> {
+            sleep(50);
+            return List.of(new Finding("slow", "a", 0.1));
+        });
+        Rail<?> fast = new ScriptedRail("fast", in -> List.of(new Finding("fast", "b", 0.2)));
+        Rail<?> third = new ScriptedRail("third", in -> List.of(new Finding("third", "c", 0.3)));
+        List<Finding> findings = pipeline.run(configuration(fast, slow, third), input("text"));
+        assertEquals(List.of("fast", "slow", "third"), findings.stream().map(Finding::rail).toList());
+    }
+
+    @Test
+    void runsRailsOfAStageConcurrently() {
+        Rail<?> a = new ScriptedRail("a", in -> { sleep(300); return List.of(); });
+        Rail<?> b = new ScriptedRail("b", in -> { sleep(300); return List.of(); });
+        Rail<?> c = new ScriptedRail("c", in -> { sleep(300); return List.of(); });
+        long start = System.nanoTime();
+        pipeline.run(configuration(a, b, c), input("text"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 800, "three 300 ms rails took " + millis + " ms; they did not overlap");
+    }
+
+    @Test
+    void failsClosedNamingTheRailWhenAScoreLeavesTheUnitInterval() {
+        Rail<?> bad = new ScriptedRail("bad", in -> List.of(new Finding("bad", "x", 1.5)));
+        RailFailure e = assertThrows(RailFailure.class, () -> pipeline.run(configuration(bad), input("text")));
+        assertEquals("bad", e.rail());
+        assertTrue(e.getMessage().contains("outside [0, 1]"));
+    }
+
+    @Test
+    void failsClosedWhenASpanLeavesTheText() {
+        Rail<?> ok = new ScriptedRail("ok", in -> List.of());
+        Rail<?> bad = new ScriptedRail("bad", in -> List.of(new Finding("bad", "x", 0.5, List.of(new Span(2, 99, "X")), "")));
+        RailFailure e = assertThrows(RailFailure.class, () -> pipeline.run(configuration(ok, bad), input("short")));
+        assertEquals("bad", e.rail());
+    }
+
+    @Test
+    void failsClosedWhenARailThrowsOrReportsUnderAnotherName() {
+        Rail<?> throwing = new ScriptedRail("boom", in -> { throw new IllegalStateException("model missing"); });
+        assertEquals("boom", assertThrows(RailFailure.class, () -> pipeline.run(configuration(throwing), input("t"))).rail());
+        Rail<?> impostor = new ScriptedRail("me", in -> List.of(new Finding("someone-else", "x", 0.1)));
+        assertEquals("me", assertThrows(RailFailure.class, () -> pipeline.run(configuration(impostor), input("t"))).rail());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
