@@ -77,7 +77,7 @@ final class TritonClient implements AutoCloseable {
                 return new Generator.Readiness(false, "Triton server at " + config.target() + " is not ready");
             }
             boolean modelReady = probe.modelReady(ModelReadyRequest.newBuilder().setName(config.model())
-                    .setVersion(config.modelVersion()).build()).getReady();
+                    .setVersion(config.modelVersion().orElse("")).build()).getReady();
             return modelReady ? Generator.Readiness.READY
                     : new Generator.Readiness(false, "Triton model '" + config.model() + "' is not ready");
         } catch (StatusRuntimeException e) {
@@ -91,14 +91,14 @@ final class TritonClient implements AutoCloseable {
         ModelMetadataResponse metadata;
         try {
             metadata = probe.modelMetadata(ModelMetadataRequest.newBuilder().setName(config.model())
-                    .setVersion(config.modelVersion()).build());
+                    .setVersion(config.modelVersion().orElse("")).build());
         } catch (StatusRuntimeException e) {
             throw TritonStatus.translate(e, "ModelMetadata for '" + config.model() + "'");
         }
         ModelConfigSubset modelConfig = null;
         try {
             modelConfig = probe.modelConfig(ModelConfigRequest.newBuilder().setName(config.model())
-                    .setVersion(config.modelVersion()).build()).getConfig();
+                    .setVersion(config.modelVersion().orElse("")).build()).getConfig();
         } catch (StatusRuntimeException e) {
             // Not every KServe server has the ModelConfig extension; metadata alone still works.
             Log.infof("Triton ModelConfig unavailable (%s); treating inputs as optional", e.getStatus().getCode());

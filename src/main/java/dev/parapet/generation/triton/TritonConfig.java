@@ -17,9 +17,8 @@ public interface TritonConfig {
     @WithDefault("Llama3-70B-PPO-Chat")
     String model();
 
-    /** Model version; empty lets Triton choose. */
-    @WithDefault("")
-    String modelVersion();
+    /** Model version; absent lets Triton choose. */
+    Optional<String> modelVersion();
 
     /** {@code nemo} (NeMo deploy_triton.py, PyTriton) or {@code trtllm} (TensorRT-LLM ensemble / BLS). */
     @WithDefault("nemo")

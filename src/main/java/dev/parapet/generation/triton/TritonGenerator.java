@@ -45,7 +45,7 @@ public class TritonGenerator implements Generator {
     }
 
     public TritonGenerator(TritonConfig config, Clock clock) {
-        this.profile = TritonModelProfile.named(config.profile(), config.model(), config.modelVersion());
+        this.profile = TritonModelProfile.named(config.profile(), config.model(), config.modelVersion().orElse(""));
         this.client = new TritonClient(config);
         this.breaker = new CircuitBreaker(config.breaker().failureThreshold(), config.breaker().openFor(), clock);
         this.limit = new InFlightLimit(config.limits().maxInFlight(), config.limits().queue(),
