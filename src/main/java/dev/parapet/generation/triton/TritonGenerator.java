@@ -4,6 +4,7 @@ import dev.parapet.generation.CircuitBreaker;
 import dev.parapet.generation.FinishReason;
 import dev.parapet.generation.GenerationChunk;
 import dev.parapet.generation.GenerationException;
+import dev.parapet.generation.GenerationGuard;
 import dev.parapet.generation.GenerationRequest;
 import dev.parapet.generation.GenerationResult;
 import dev.parapet.generation.Generator;
@@ -17,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * Generates with Llama3-70B-PPO-Chat served by NVIDIA Triton over gRPC (KServe v2).
@@ -36,8 +36,7 @@ public class TritonGenerator implements Generator {
 
     private final TritonClient client;
     private final TritonModelProfile profile;
-    private final CircuitBreaker breaker;
-    private final InFlightLimit limit;
+    private final GenerationGuard guard;
 
     @Inject
     public TritonGenerator(TritonConfig config) {
@@ -47,9 +46,10 @@ public class TritonGenerator implements Generator {
     public TritonGenerator(TritonConfig config, Clock clock) {
         this.profile = TritonModelProfile.named(config.profile(), config.model(), config.modelVersion().orElse(""));
         this.client = new TritonClient(config);
-        this.breaker = new CircuitBreaker(config.breaker().failureThreshold(), config.breaker().openFor(), clock);
-        this.limit = new InFlightLimit(config.limits().maxInFlight(), config.limits().queue(),
-                config.limits().queueWait(), config.limits().retryAfter());
+        this.guard = new GenerationGuard("Triton",
+                new CircuitBreaker(config.breaker().failureThreshold(), config.breaker().openFor(), clock),
+                new InFlightLimit(config.limits().maxInFlight(), config.limits().queue(),
+                        config.limits().queueWait(), config.limits().retryAfter()));
         Log.infof("Triton backend: target=%s model=%s profile=%s tls=%s", config.target(), config.model(),
                 profile.name(), config.tls().enabled());
     }
@@ -61,7 +61,7 @@ public class TritonGenerator implements Generator {
 
     @Override
     public GenerationResult generate(GenerationRequest request) {
-        return guarded(() -> {
+        return guard.call(() -> {
             try {
                 return unary(request);
             } catch (GenerationException e) {
@@ -76,19 +76,13 @@ public class TritonGenerator implements Generator {
 
     @Override
     public Multi<GenerationChunk> stream(GenerationRequest request) {
-        return Multi.createFrom().deferred(() -> {
-            admit();
-            InFlightLimit.Permit permit = acquire();
+        return guard.stream(() -> {
             AtomicBoolean delivered = new AtomicBoolean();
             return streamAttempt(request, delivered)
                     .onFailure(e -> !delivered.get() && TritonStatus.isRetryable(e))
                     .recoverWithMulti(() -> {
                         Log.infof("Triton unavailable for %s before any text; retrying once", request.requestId());
                         return streamAttempt(request, delivered);
-                    })
-                    .onTermination().invoke((failure, cancelled) -> {
-                        permit.release();
-                        record(failure, cancelled);
                     });
         });
     }
@@ -125,47 +119,5 @@ public class TritonGenerator implements Generator {
                     .map(GenerationChunk::of)
                     .invoke(chunk -> delivered.set(true));
         });
-    }
-
-    private <T> T guarded(Supplier<T> call) {
-        admit();
-        InFlightLimit.Permit permit = acquire();
-        try {
-            T result = call.get();
-            breaker.onSuccess();
-            return result;
-        } catch (RuntimeException e) {
-            record(e, false);
-            throw e;
-        } finally {
-            permit.release();
-        }
-    }
-
-    private void admit() {
-        if (!breaker.tryAcquire()) {
-            throw new GenerationException.Unavailable("Triton circuit open after repeated failures; next try in "
-                    + Math.max(1, breaker.retryIn().toSeconds()) + " s", null);
-        }
-    }
-
-    private InFlightLimit.Permit acquire() {
-        try {
-            return limit.acquire();
-        } catch (GenerationException.Overloaded e) {
-            breaker.onNeutral();
-            throw e;
-        }
-    }
-
-    /** Only unreachable or silent backends open the breaker; a model error is Triton answering. */
-    private void record(Throwable failure, boolean cancelled) {
-        if (failure instanceof GenerationException.Unavailable || failure instanceof GenerationException.Timeout) {
-            breaker.onFailure();
-        } else if (cancelled || (failure != null && !(failure instanceof GenerationException))) {
-            breaker.onNeutral();
-        } else {
-            breaker.onSuccess();
-        }
     }
 }
