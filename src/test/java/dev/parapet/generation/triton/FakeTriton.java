@@ -71,6 +71,7 @@ public final class FakeTriton implements AutoCloseable {
     private volatile Fault fault = Fault.NONE;
     private final AtomicInteger faultsLeft = new AtomicInteger();
     private volatile int faultAfterChunks = 1;
+    private volatile boolean recording = true;
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
 
     public FakeTriton(FakeModels.ModelSpec model) {
@@ -114,6 +115,9 @@ public final class FakeTriton implements AutoCloseable {
 
     public FakeTriton faultAfterChunks(int value) { faultAfterChunks = value; return this; }
 
+    /** Whether requests are kept for {@link #received()}; a benchmark turns this off. */
+    public FakeTriton recording(boolean value) { recording = value; return this; }
+
     public List<ReceivedRequest> received() { return List.copyOf(received); }
 
     public ReceivedRequest last() { return received.get(received.size() - 1); }
@@ -139,6 +143,12 @@ public final class FakeTriton implements AutoCloseable {
             server.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void record(String rpc, ModelInferRequest request) {
+        if (recording) {
+            received.add(ReceivedRequest.decode(rpc, request));
         }
     }
 
@@ -202,7 +212,7 @@ public final class FakeTriton implements AutoCloseable {
 
         @Override
         public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> out) {
-            received.add(ReceivedRequest.decode("ModelInfer", request));
+            record("ModelInfer", request);
             FakeModels.ModelSpec m = model;
             Status invalid = RequestCheck.check(m, request);
             if (invalid == null && m.decoupled()) {
@@ -239,7 +249,7 @@ public final class FakeTriton implements AutoCloseable {
             return new StreamObserver<>() {
                 @Override
                 public void onNext(ModelInferRequest request) {
-                    received.add(ReceivedRequest.decode("ModelStreamInfer", request));
+                    record("ModelStreamInfer", request);
                     answerStream(request, out);
                 }
 
