@@ -115,7 +115,10 @@ class TritonChatTest {
     @Test
     void streamBrokenMidwaySendsOnlyCheckedTextThenAnInBandError() {
         // No sentence end before the break, so nothing passed the output rails yet: nothing may be shown.
-        fake.chunks("unchecked ", "partial ", "words ", "that ", "never ", "end").fault(FakeTriton.Fault.DROP_STREAM, 1).faultAfterChunks(4);
+        // The pause lets the first chunk reach the chat layer before the break, so the break happens
+        // mid-response (a break before that is a plain 503, also without text).
+        fake.chunks("unchecked ", "partial ", "words ", "that ", "never ", "end").fault(FakeTriton.Fault.DROP_STREAM, 1).faultAfterChunks(4)
+                .chunkDelay(Duration.ofMillis(250));
         String body = given().contentType("application/json").body(STREAM).post(chat)
                 .then().statusCode(200).extract().asString();
         assertFalse(body.contains("unchecked"), body);
@@ -125,7 +128,7 @@ class TritonChatTest {
 
     @Test
     void inBandErrorMidwayEndsTheStreamWithModelError() {
-        fake.chunks("one ", "two ", "three").fault(FakeTriton.Fault.ERROR_MIDWAY, 1).faultAfterChunks(2);
+        fake.chunks("one ", "two ", "three").fault(FakeTriton.Fault.ERROR_MIDWAY, 1).faultAfterChunks(2).chunkDelay(Duration.ofMillis(250));
         String body = given().contentType("application/json").body(STREAM).post(chat)
                 .then().statusCode(200).extract().asString();
         assertFalse(body.contains("one two"), body);
