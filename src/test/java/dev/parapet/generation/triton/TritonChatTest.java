@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parapet.generation.SseContent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -72,7 +73,7 @@ class TritonChatTest {
                 .then().statusCode(200).contentType(containsString("text/event-stream"))
                 .extract().asString();
         assertTrue(body.endsWith("data: [DONE]\n\n"), body);
-        assertTrue(joinedContent(body).startsWith("Bridges carry loads. Arches push outward."), body);
+        assertTrue(SseContent.joined(body).startsWith("Bridges carry loads. Arches push outward."), body);
     }
 
     @Test
@@ -141,21 +142,5 @@ class TritonChatTest {
         fake.modelReady(false);
         given().get(ready).then().statusCode(503).body(containsString("not ready"));
         given().get(live).then().statusCode(200);
-    }
-
-    /** The concatenated {@code delta.content} of every SSE chunk. */
-    static String joinedContent(String sse) {
-        StringBuilder out = new StringBuilder();
-        for (String line : sse.split("\n")) {
-            if (!line.startsWith("data: {")) {
-                continue;
-            }
-            io.restassured.path.json.JsonPath json = new io.restassured.path.json.JsonPath(line.substring(6));
-            String content = json.getString("choices[0].delta.content");
-            if (content != null) {
-                out.append(content);
-            }
-        }
-        return out.toString();
     }
 }

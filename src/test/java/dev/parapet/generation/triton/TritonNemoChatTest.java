@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parapet.generation.SseContent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -60,7 +61,7 @@ class TritonNemoChatTest {
         String body = given().contentType("application/json")
                 .body("{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"What is a bridge?\"}]}")
                 .post(chat).then().statusCode(200).extract().asString();
-        assertTrue(TritonChatTest.joinedContent(body).startsWith("Bridges span rivers. They carry roads."), body);
+        assertTrue(SseContent.joined(body).startsWith("Bridges span rivers. They carry roads."), body);
         assertEquals("ModelStreamInfer", fake.last().rpc());
     }
 }
