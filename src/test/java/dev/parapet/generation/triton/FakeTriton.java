@@ -1,6 +1,5 @@
 package dev.parapet.generation.triton;
 
-import com.google.protobuf.ByteString;
 import dev.parapet.generation.triton.proto.GRPCInferenceServiceGrpc;
 import dev.parapet.generation.triton.proto.InferParameter;
 import dev.parapet.generation.triton.proto.ModelConfigRequest;
@@ -22,12 +21,8 @@ import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Script knobs: the reply text and how it is cut into stream chunks, latency before the answer and
  * between chunks, server/model readiness, and one {@link Fault} for the next {@code n} requests.
+ *
+ * <p>Longer than our usual class because the RPC handlers share the script's state; the request checks
+ * live in {@link RequestCheck} and the shaping of answers in {@link FakeResponses}.
  */
 public final class FakeTriton implements AutoCloseable {
 
@@ -231,14 +229,14 @@ public final class FakeTriton implements AutoCloseable {
                 case ERROR_MIDWAY -> out.onError(Status.INTERNAL.withDescription("fake: executor failed").asRuntimeException());
                 case MODEL_ERROR -> {
                     if ("nemo".equals(m.profile())) {
-                        out.onNext(textResponse(m, request.getId(), "An error occurred: fake failure in the engine", null));
+                        out.onNext(FakeResponses.text(m, request.getId(), "An error occurred: fake failure in the engine", null));
                         out.onCompleted();
                     } else {
                         out.onError(Status.INVALID_ARGUMENT.withDescription("fake: model rejected the request").asRuntimeException());
                     }
                 }
                 default -> {
-                    out.onNext(textResponse(m, request.getId(), echo(m, request) + reply, null));
+                    out.onNext(FakeResponses.text(m, request.getId(), FakeResponses.echo(m, request) + reply, null));
                     out.onCompleted();
                 }
             }
@@ -284,15 +282,15 @@ public final class FakeTriton implements AutoCloseable {
             if (f == Fault.MODEL_ERROR) {
                 if ("nemo".equals(m.profile())) {
                     out.onNext(ModelStreamInferResponse.newBuilder().setInferResponse(
-                            textResponse(m, request.getId(), "An error occurred: fake failure in the engine", true)).build());
+                            FakeResponses.text(m, request.getId(), "An error occurred: fake failure in the engine", true)).build());
                 } else {
                     out.onNext(ModelStreamInferResponse.newBuilder().setErrorMessage("fake: model rejected the request").build());
                 }
                 return;
             }
-            boolean streaming = m.decoupled() && streamRequested(m, request);
-            List<String> parts = streaming ? new ArrayList<>(chunks != null ? chunks : words(reply)) : new ArrayList<>(List.of(reply));
-            String echo = echo(m, request);
+            boolean streaming = m.decoupled() && FakeResponses.streamRequested(m, request);
+            List<String> parts = streaming ? new ArrayList<>(chunks != null ? chunks : FakeResponses.words(reply)) : new ArrayList<>(List.of(reply));
+            String echo = FakeResponses.echo(m, request);
             if (!echo.isEmpty()) {
                 parts.set(0, echo + parts.get(0));
             }
@@ -316,7 +314,7 @@ public final class FakeTriton implements AutoCloseable {
                 String text = "nemo".equals(m.profile()) ? sofar.toString() : parts.get(i);
                 boolean last = i == parts.size() - 1;
                 out.onNext(ModelStreamInferResponse.newBuilder()
-                        .setInferResponse(textResponse(m, request.getId(), text, last && !emptyFinalWanted)).build());
+                        .setInferResponse(FakeResponses.text(m, request.getId(), text, last && !emptyFinalWanted)).build());
             }
             if (emptyFinalWanted) {
                 out.onNext(ModelStreamInferResponse.newBuilder().setInferResponse(ModelInferResponse.newBuilder()
@@ -324,41 +322,6 @@ public final class FakeTriton implements AutoCloseable {
                         .putParameters("triton_final_response", InferParameter.newBuilder().setBoolParam(true).build())).build());
             }
         }
-    }
-
-    private static boolean streamRequested(FakeModels.ModelSpec m, ModelInferRequest request) {
-        if ("nemo".equals(m.profile())) {
-            return true;
-        }
-        ReceivedRequest.Tensor stream = ReceivedRequest.decode("", request).input("stream");
-        return stream != null && Boolean.TRUE.equals(stream.value());
-    }
-
-    /** TRT-LLM models without exclude_input_in_output (or with it false) echo the prompt. */
-    private static String echo(FakeModels.ModelSpec m, ModelInferRequest request) {
-        if (!"trtllm".equals(m.profile())) {
-            return "";
-        }
-        ReceivedRequest r = ReceivedRequest.decode("", request);
-        ReceivedRequest.Tensor exclude = r.input("exclude_input_in_output");
-        return exclude != null && Boolean.TRUE.equals(exclude.value()) ? "" : (String) r.input("text_input").value();
-    }
-
-    private static ModelInferResponse textResponse(FakeModels.ModelSpec m, String id, String text, Boolean last) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer raw = ByteBuffer.allocate(4 + utf8.length).order(ByteOrder.LITTLE_ENDIAN).putInt(utf8.length).put(utf8);
-        ModelInferResponse.Builder b = ModelInferResponse.newBuilder().setModelName(m.name()).setModelVersion("1").setId(id)
-                .addOutputs(ModelInferResponse.InferOutputTensor.newBuilder().setName(m.output()).setDatatype("BYTES").addAllShape(List.of(1L, 1L)))
-                .addRawOutputContents(ByteString.copyFrom(raw.array()));
-        if (last != null) {
-            b.putParameters("triton_final_response", InferParameter.newBuilder().setBoolParam(last).build());
-        }
-        return b.build();
-    }
-
-    private static List<String> words(String text) {
-        List<String> out = new ArrayList<>(Arrays.asList(text.split("(?<= )")));
-        return out.isEmpty() ? List.of("") : out;
     }
 
     private static boolean sleep(Duration d) {
