@@ -73,9 +73,18 @@ public final class FakeTriton implements AutoCloseable {
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
 
     public FakeTriton(FakeModels.ModelSpec model) {
+        this(model, null);
+    }
+
+    /** A fake that speaks TLS with the given server context (null: plaintext, as Triton by default). */
+    public FakeTriton(FakeModels.ModelSpec model, io.netty.handler.ssl.SslContext tls) {
         this.model = model;
         try {
-            this.server = NettyServerBuilder.forPort(0).addService(new Service()).build().start();
+            NettyServerBuilder builder = NettyServerBuilder.forPort(0).addService(new Service());
+            if (tls != null) {
+                builder.sslContext(tls);
+            }
+            this.server = builder.build().start();
         } catch (IOException e) {
             throw new IllegalStateException("fake Triton cannot start", e);
         }
