@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieServices;
@@ -103,14 +106,18 @@ public final class PolicyCompiler {
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.get().newKieBaseConfiguration(null, loader));
         base.addPackages(builder.getKnowledgePackages());
-        List<String> rules = new ArrayList<>();
+        if (base.getGlobals().get(DroolsPolicyEngine.OUTCOME) == null) {
+            throw new PolicyRejected("policy does not compile", List.of(new PolicyError("", 0,
+                    "no file declares 'global dev.parapet.policy.Outcome outcome;', so no rule can act")));
+        }
+        SortedMap<String, String> rules = new TreeMap<>();
         for (KiePackage p : base.getKiePackages()) {
             for (Rule r : p.getRules()) {
-                rules.add(r.getName());
+                Resource source = r instanceof RuleImpl impl ? impl.getResource() : null;
+                rules.put(r.getName(), source == null || source.getSourcePath() == null ? "" : source.getSourcePath());
             }
         }
-        rules.sort(null);
-        return new PolicySet(base, hash(files), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+        return new PolicySet(base, hash(files), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 List.copyOf(files.keySet()), rules);
     }
 

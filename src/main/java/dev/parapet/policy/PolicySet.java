@@ -1,7 +1,10 @@
 package dev.parapet.policy;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.kie.api.KieBase;
 
 /**
@@ -10,13 +13,18 @@ import org.kie.api.KieBase;
  *
  * @param hash hex SHA-256 over the rule files' names and bytes, shortened to 12 characters
  * @param files rule files (DRL, CSV, XLSX) relative to the policies folder, sorted
- * @param rules every rule name in the set, sorted
+ * @param ruleFiles every rule name in the set, sorted, with the file it comes from
  */
-public record PolicySet(KieBase kieBase, String hash, Instant loadedAt, List<String> files, List<String> rules) {
+public record PolicySet(KieBase kieBase, String hash, Instant loadedAt, List<String> files, SortedMap<String, String> ruleFiles) {
 
     public PolicySet {
         files = List.copyOf(files);
-        rules = List.copyOf(rules);
+        ruleFiles = Collections.unmodifiableSortedMap(new TreeMap<>(ruleFiles));
+    }
+
+    /** Every rule name, sorted. */
+    public List<String> rules() {
+        return List.copyOf(ruleFiles.keySet());
     }
 
     /** The version every decision carries: content hash and load time, e.g. {@code 3f2a9c1b7e4d@2026-11-27T10:05:00Z}. */
