@@ -1,5 +1,6 @@
 package dev.parapet.policy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -25,8 +30,6 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.DecisionTableConfiguration;
-import org.kie.internal.builder.DecisionTableInputType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
@@ -42,6 +45,8 @@ import org.kie.internal.io.ResourceFactory;
  * the builder gives the same rule base and keeps errors tied to the resource they came from.
  */
 public final class PolicyCompiler {
+
+    private static final Pattern ROW = Pattern.compile("^// rule values at [A-Z]+(\\d+)");
 
     private final Clock clock;
 
@@ -98,7 +103,7 @@ public final class PolicyCompiler {
             throw new PolicyRejected("no policy", List.of(new PolicyError("", 0, "the policies folder holds no .drl, .csv or .xlsx file")));
         }
         KnowledgeBuilder builder = build(files);
-        List<PolicyError> errors = errors(builder);
+        List<PolicyError> errors = errors(builder, files);
         if (!errors.isEmpty()) {
             throw new PolicyRejected("policy does not compile", errors);
         }
@@ -127,7 +132,7 @@ public final class PolicyCompiler {
             return List.of(new PolicyError(name, 0, "unknown kind of file: name it .drl, .csv or .xlsx"));
         }
         try {
-            return errors(build(Map.of(name, content)));
+            return errors(build(Map.of(name, content)), Map.of(name, content));
         } catch (PolicyRejected e) {
             return e.errors();
         }
@@ -139,34 +144,61 @@ public final class PolicyCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(loader));
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             String name = e.getKey();
-            Resource resource = ResourceFactory.newByteArrayResource(e.getValue());
+            byte[] drl = isTable(name) ? tableToDrl(name, e.getValue()).getBytes(StandardCharsets.UTF_8) : e.getValue();
+            Resource resource = ResourceFactory.newByteArrayResource(drl);
             resource.setSourcePath(name);
-            String lower = name.toLowerCase(Locale.ROOT);
-            try {
-                if (lower.endsWith(".drl")) {
-                    builder.add(resource, ResourceType.DRL);
-                } else {
-                    DecisionTableConfiguration table = KnowledgeBuilderFactory.newDecisionTableConfiguration();
-                    table.setInputType(lower.endsWith(".csv") ? DecisionTableInputType.CSV : DecisionTableInputType.XLS);
-                    builder.add(resource, ResourceType.DTABLE, table);
-                }
-            } catch (RuntimeException ex) {
-                // The decision-table parser throws instead of reporting; keep the file name with it.
-                throw new PolicyRejected("policy does not compile", List.of(new PolicyError(name, 0, rootMessage(ex))));
-            }
+            builder.add(resource, ResourceType.DRL);
         }
         return builder;
     }
 
-    private static List<PolicyError> errors(KnowledgeBuilder builder) {
+    private static boolean isTable(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".xlsx") || lower.endsWith(".xls");
+    }
+
+    /**
+     * Turns a decision table into DRL ourselves rather than handing Drools the table. Why: Drools 10.2
+     * kept serving an earlier compilation of a decision table with the same name inside one JVM, so a
+     * hot reload of an edited table changed nothing; compiling the generated DRL does not have that
+     * problem, and lets us report errors by spreadsheet row (see {@link #tableRow}).
+     */
+    static String tableToDrl(String name, byte[] content) {
+        InputType type = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? InputType.CSV : InputType.XLS;
+        try {
+            return new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
+        } catch (RuntimeException ex) {
+            throw new PolicyRejected("policy does not compile", List.of(new PolicyError(name, 0, rootMessage(ex))));
+        }
+    }
+
+    private static List<PolicyError> errors(KnowledgeBuilder builder, Map<String, byte[]> files) {
         List<PolicyError> errors = new ArrayList<>();
         for (KnowledgeBuilderResult r : builder.getErrors()) {
             String file = r.getResource() == null || r.getResource().getSourcePath() == null ? "" : r.getResource().getSourcePath();
             int[] lines = r.getLines();
-            int line = lines != null && lines.length > 0 ? lines[0] : 0;
-            errors.add(new PolicyError(file, Math.max(line, 0), r.getMessage()));
+            int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
+            String message = r.getMessage();
+            if (isTable(file) && files.containsKey(file) && line > 0) {
+                // The line is one of the generated DRL; authors know the row of their table.
+                line = tableRow(tableToDrl(file, files.get(file)), line);
+                message = "in the rule of row " + line + ": " + message;
+            }
+            errors.add(new PolicyError(file, line, message));
         }
         return errors;
+    }
+
+    /** The spreadsheet row a line of generated DRL comes from ("// rule values at A12" above it), or 0. */
+    static int tableRow(String drl, int drlLine) {
+        List<String> lines = drl.lines().toList();
+        for (int i = Math.min(drlLine, lines.size()) - 1; i >= 0; i--) {
+            Matcher m = ROW.matcher(lines.get(i));
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return 0;
     }
 
     private static String rootMessage(Throwable e) {

@@ -127,11 +127,12 @@ public class PolicyReloader {
         } catch (RuntimeException e) {
             return failed(trigger, List.of(new PolicyError(dir.toString(), 0, String.valueOf(e.getMessage()))));
         }
-        List<PolicyError> failedCases = scenarios.run(candidate, dir.resolve("tests"), railSet).stream()
-                .filter(r -> !r.passed()).map(ScenarioResult::asError).toList();
+        List<ScenarioResult> results = scenarios.run(candidate, dir.resolve("tests"), railSet);
+        List<PolicyError> failedCases = results.stream().filter(r -> !r.passed()).map(ScenarioResult::asError).toList();
         if (!failedCases.isEmpty()) {
             return failed(trigger, failedCases);
         }
+        Log.infof("policy %s passed %d scenario cases from %s", candidate.hash(), results.size(), dir.resolve("tests"));
         rails.reload();
         PolicySet serving = engine.serving();
         if (serving != null && serving.hash().equals(candidate.hash())) {

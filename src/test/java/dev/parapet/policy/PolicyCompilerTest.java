@@ -54,4 +54,43 @@ class PolicyCompilerTest {
         assertEquals(PolicyCompiler.hash(a), PolicyCompiler.hash(Map.of("a.drl", "x".getBytes(StandardCharsets.UTF_8))));
         assertNotEquals(PolicyCompiler.hash(a), PolicyCompiler.hash(b));
     }
+
+    /**
+     * Drools 10.2, given the same decision table name twice in one JVM, kept the first compilation: an
+     * edited threshold in acceptable-use.csv hot-reloaded without effect. We now turn tables into DRL
+     * ourselves; this test fails if an edited table is ever served stale again.
+     */
+    @Test
+    void anEditedDecisionTableTakesEffectInTheSameJvm() {
+        Map<String, byte[]> files = new HashMap<>(PolicyCompiler.read(Path.of("policies")));
+        PolicySet before = compiler.compile(files);
+        String csv = new String(files.get("acceptable-use.csv"), StandardCharsets.UTF_8);
+        String edited = csv.replaceFirst("(?m)^(Block a prompt about weapons scoring 0\\.5 or more \\(Llama Guard S9\\),input,,\"[^\"]*\",weapons,)0\\.5,", "$10.99,");
+        assertNotEquals(csv, edited);
+        files.put("acceptable-use.csv", edited.getBytes(StandardCharsets.UTF_8));
+        PolicySet after = compiler.compile(files);
+        dev.parapet.policy.PolicyInput input = new dev.parapet.policy.PolicyInput(dev.parapet.rails.Stage.INPUT,
+                List.of(new dev.parapet.rails.Finding("acceptable-use", "weapons", 0.6)),
+                dev.parapet.security.RequestContext.offline("default"), new PolicyInput.TextStats(10, 2, 1, "und"));
+        assertEquals(Action.BLOCK, DroolsPolicyEngine.evaluate(before, input, DroolsPolicyEngine.SessionKind.STATEFUL).action());
+        assertEquals(Action.ALLOW, DroolsPolicyEngine.evaluate(after, input, DroolsPolicyEngine.SessionKind.STATEFUL).action());
+    }
+
+    @Test
+    void reportsATableErrorByFileAndRow() {
+        Map<String, byte[]> files = new HashMap<>(PolicyCompiler.read(Path.of("policies")));
+        String csv = new String(files.get("acceptable-use.csv"), StandardCharsets.UTF_8);
+        String[] lines = csv.split("\n", -1);
+        int row = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("Block a reply about spam")) {
+                lines[i] = lines[i].replace(",0.6,", ",0.6 0.7,");
+                row = i + 1;
+            }
+        }
+        files.put("acceptable-use.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        PolicyRejected e = assertThrows(PolicyRejected.class, () -> compiler.compile(files));
+        assertEquals("acceptable-use.csv", e.errors().get(0).file());
+        assertEquals(row, e.errors().get(0).line(), e.errors().toString());
+    }
 }
