@@ -17,9 +17,10 @@ import org.kie.api.runtime.StatelessKieSession;
  *
  * <p>Facts per decision: one {@link RequestFact} and one {@link FindingFact} per finding; rules record
  * what they do in the global {@code outcome} ({@link Outcome}), and {@link DecisionResolver} turns that
- * into one {@link Decision}. Why a stateful session, disposed after use: PolicyBenchmark measured it
- * against a stateless one (see the closing note of issue 4) and it also lets us cap the number of
- * firings, so a rule that re-triggers itself fails the request closed instead of hanging it.
+ * into one {@link Decision}. Why pooled stateful sessions: PolicyBenchmark measured a fresh session per
+ * decision at several times the cost of a pooled one (session set-up dominates a decision), and a
+ * stateful session lets us cap the number of firings, so a rule that re-triggers itself fails the
+ * request closed instead of hanging it.
  */
 @ApplicationScoped
 public class DroolsPolicyEngine implements PolicyEngine {
@@ -30,8 +31,12 @@ public class DroolsPolicyEngine implements PolicyEngine {
     /** More firings than this for one decision means a rule loops. */
     static final int MAX_FIRINGS = 10_000;
 
-    /** How a decision's session is made; both give the same decisions, they differ in cost. */
-    public enum SessionKind { STATEFUL, STATELESS }
+    /**
+     * How a decision's session is made. All give the same decisions; they differ in cost:
+     * POOLED reuses reset stateful sessions of the policy set's pool, FRESH makes and disposes one
+     * per decision, STATELESS runs a stateless session.
+     */
+    public enum SessionKind { POOLED, FRESH, STATELESS }
 
     private final AtomicReference<PolicySet> serving = new AtomicReference<>();
 
@@ -41,7 +46,7 @@ public class DroolsPolicyEngine implements PolicyEngine {
         if (set == null) {
             throw new PolicyFailure("no policy set is loaded (see GET /admin/policies for the load errors)", null);
         }
-        return evaluate(set, input, SessionKind.STATEFUL);
+        return evaluate(set, input, SessionKind.POOLED);
     }
 
     @Override
@@ -64,23 +69,19 @@ public class DroolsPolicyEngine implements PolicyEngine {
     public static Decision evaluate(PolicySet set, PolicyInput input, SessionKind kind) {
         Outcome outcome = new Outcome();
         List<Object> facts = facts(input);
-        DefaultAgendaEventListener naming = new DefaultAgendaEventListener() {
-            @Override
-            public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                outcome.firing(event.getMatch().getRule().getName());
-            }
-        };
         try {
             if (kind == SessionKind.STATELESS) {
                 StatelessKieSession session = set.kieBase().newStatelessKieSession();
                 session.setGlobal(OUTCOME, outcome);
-                session.addEventListener(naming);
+                session.addEventListener(NAMING);
                 session.execute(facts);
             } else {
-                KieSession session = set.kieBase().newKieSession();
+                KieSession session = kind == SessionKind.POOLED ? set.sessions().newKieSession() : set.kieBase().newKieSession();
                 try {
                     session.setGlobal(OUTCOME, outcome);
-                    session.addEventListener(naming);
+                    if (!session.getAgendaEventListeners().contains(NAMING)) {
+                        session.addEventListener(NAMING);
+                    }
                     for (Object fact : facts) {
                         session.insert(fact);
                     }
@@ -89,6 +90,7 @@ public class DroolsPolicyEngine implements PolicyEngine {
                         throw new PolicyFailure("rules fired " + fired + " times for one decision; a rule is looping", null);
                     }
                 } finally {
+                    // A pooled session is reset and returned to its pool; a fresh one is released.
                     session.dispose();
                 }
             }
@@ -99,6 +101,17 @@ public class DroolsPolicyEngine implements PolicyEngine {
         }
         return DecisionResolver.resolve(input.stage(), outcome, set.version());
     }
+
+    /**
+     * Tells the decision's outcome which rule is about to act. One stateless instance serves every
+     * session: it finds the outcome through the session's global, so a pooled session keeps it.
+     */
+    private static final DefaultAgendaEventListener NAMING = new DefaultAgendaEventListener() {
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            ((Outcome) event.getKieRuntime().getGlobal(OUTCOME)).firing(event.getMatch().getRule().getName());
+        }
+    };
 
     static List<Object> facts(PolicyInput input) {
         List<Object> facts = new ArrayList<>(input.findings().size() + 1);

@@ -48,6 +48,9 @@ public final class PolicyCompiler {
 
     private static final Pattern ROW = Pattern.compile("^// rule values at [A-Z]+(\\d+)");
 
+    /** Sessions a pool starts with; it grows when more decisions run at once. */
+    private static final int SESSIONS = 4;
+
     private final Clock clock;
 
     public PolicyCompiler(Clock clock) {
@@ -122,7 +125,7 @@ public final class PolicyCompiler {
                 rules.put(r.getName(), source == null || source.getSourcePath() == null ? "" : source.getSourcePath());
             }
         }
-        return new PolicySet(base, hash(files), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+        return new PolicySet(base, base.newKieSessionsPool(SESSIONS), hash(files), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 List.copyOf(files.keySet()), rules);
     }
 

@@ -89,7 +89,7 @@ public class ScenarioRunner {
             PolicyInput.TextStats stats = PolicyInput.TextStats.of(text, c.turns());
             stats = new PolicyInput.TextStats(stats.characters(), stats.words(), stats.turns(), c.language());
             decision = DroolsPolicyEngine.evaluate(set, new PolicyInput(stage, findings, context, stats),
-                    DroolsPolicyEngine.SessionKind.STATEFUL);
+                    DroolsPolicyEngine.SessionKind.POOLED);
         } catch (RuntimeException e) {
             return new ScenarioResult(file, name, expect.decision(), "error", List.of(), List.of("could not run: " + e.getMessage()));
         }

@@ -52,7 +52,7 @@ class DroolsPolicyEngineTest {
     private static Decision decide(PolicySet set, Stage stage, Finding... findings) {
         PolicyInput input = new PolicyInput(stage, List.of(findings), RequestContext.offline("default"),
                 new PolicyInput.TextStats(10, 2, 1, "und"));
-        return DroolsPolicyEngine.evaluate(set, input, DroolsPolicyEngine.SessionKind.STATEFUL);
+        return DroolsPolicyEngine.evaluate(set, input, DroolsPolicyEngine.SessionKind.POOLED);
     }
 
     @Test
@@ -112,13 +112,25 @@ class DroolsPolicyEngineTest {
                 new Finding("jailbreak", "jailbreak", 0.6),
                 new Finding("acceptable-use", "professional_advice", 0.5)),
                 RequestContext.offline("default"), new PolicyInput.TextStats(40, 8, 1, "und"));
-        Decision stateful = DroolsPolicyEngine.evaluate(defaults, input, DroolsPolicyEngine.SessionKind.STATEFUL);
+        Decision stateful = DroolsPolicyEngine.evaluate(defaults, input, DroolsPolicyEngine.SessionKind.POOLED);
         Decision stateless = DroolsPolicyEngine.evaluate(defaults, input, DroolsPolicyEngine.SessionKind.STATELESS);
+        Decision fresh = DroolsPolicyEngine.evaluate(defaults, input, DroolsPolicyEngine.SessionKind.FRESH);
         assertEquals(Action.ESCALATE, stateful.action());
+        assertEquals(stateful, fresh);
         assertEquals(stateful.action(), stateless.action());
         assertEquals(stateful.masks(), stateless.masks());
         assertEquals(stateful.notices(), stateless.notices());
         assertEquals(stateful.firedRules().stream().sorted().toList(), stateless.firedRules().stream().sorted().toList());
+    }
+
+    @Test
+    void aPooledSessionForgetsTheFactsOfTheDecisionBefore() {
+        for (int i = 0; i < 20; i++) {
+            assertEquals(Action.BLOCK, decide(EACH, Stage.INPUT, finding("block", 0.9)).action());
+            Decision next = decide(EACH, Stage.INPUT, finding("notice", 0.9));
+            assertEquals(Action.NOTICE, next.action());
+            assertEquals(List.of("Notice anything marked notice"), next.firedRules());
+        }
     }
 
     @Test

@@ -56,7 +56,7 @@ class FactsTest {
         RequestContext context = new RequestContext("r1", "app-7", "acme-health", Set.of("auditor"), "strict");
         PolicyInput input = new PolicyInput(Stage.OUTPUT, List.of(email, language), context,
                 new PolicyInput.TextStats(29, 6, 3, "und"));
-        Decision decision = DroolsPolicyEngine.evaluate(set, input, DroolsPolicyEngine.SessionKind.STATEFUL);
+        Decision decision = DroolsPolicyEngine.evaluate(set, input, DroolsPolicyEngine.SessionKind.POOLED);
         assertEquals(List.of("Every request property is readable", "Every finding property is readable", "Every risk property is readable"),
                 decision.firedRules().stream().sorted((a, b) -> order(a) - order(b)).toList());
         assertEquals(Action.MASK, decision.action());

@@ -72,8 +72,8 @@ class PolicyCompilerTest {
         dev.parapet.policy.PolicyInput input = new dev.parapet.policy.PolicyInput(dev.parapet.rails.Stage.INPUT,
                 List.of(new dev.parapet.rails.Finding("acceptable-use", "weapons", 0.6)),
                 dev.parapet.security.RequestContext.offline("default"), new PolicyInput.TextStats(10, 2, 1, "und"));
-        assertEquals(Action.BLOCK, DroolsPolicyEngine.evaluate(before, input, DroolsPolicyEngine.SessionKind.STATEFUL).action());
-        assertEquals(Action.ALLOW, DroolsPolicyEngine.evaluate(after, input, DroolsPolicyEngine.SessionKind.STATEFUL).action());
+        assertEquals(Action.BLOCK, DroolsPolicyEngine.evaluate(before, input, DroolsPolicyEngine.SessionKind.POOLED).action());
+        assertEquals(Action.ALLOW, DroolsPolicyEngine.evaluate(after, input, DroolsPolicyEngine.SessionKind.POOLED).action());
     }
 
     @Test
