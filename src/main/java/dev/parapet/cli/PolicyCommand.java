@@ -10,6 +10,7 @@ import dev.parapet.rails.RailConfiguration;
 import dev.parapet.rails.RailConfigurationException;
 import dev.parapet.rails.RailConfigurations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,10 +33,15 @@ public class PolicyCommand implements CliCommand {
     private final RailConfigurations rails;
     private final PrintStream out;
 
+    @Inject
     public PolicyCommand(ScenarioRunner scenarios, RailConfigurations rails) {
+        this(scenarios, rails, System.out);
+    }
+
+    PolicyCommand(ScenarioRunner scenarios, RailConfigurations rails, PrintStream out) {
         this.scenarios = scenarios;
         this.rails = rails;
-        this.out = System.out;
+        this.out = out;
     }
 
     @Override
