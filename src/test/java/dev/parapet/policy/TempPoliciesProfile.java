@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Serves a temporary copy of policies/ that tests may edit while the service runs, watched every
+ * Serves temporary copies of policies/ and rails/ that tests may edit while the service runs, watched every
  * 200 ms. Test classes sharing this profile share one running application and one copy.
  */
 public class TempPoliciesProfile implements QuarkusTestProfile {
@@ -18,6 +18,7 @@ public class TempPoliciesProfile implements QuarkusTestProfile {
     // A system property, not a static field: Quarkus loads this class in more than one class loader,
     // and the copy the test edits must be the one the service watches.
     private static final String PROPERTY = "parapet.test.policies-copy";
+    private static final String RAILS_PROPERTY = "parapet.test.rails-copy";
 
     /** The copy the service watches; created on first use. */
     public static Path dir() {
@@ -30,6 +31,9 @@ public class TempPoliciesProfile implements QuarkusTestProfile {
                 Path target = Files.createDirectories(Path.of("target"));
                 Path dir = Files.createTempDirectory(target, "policies-");
                 copy(Path.of("policies"), dir);
+                Path rails = Files.createTempDirectory(target, "rails-");
+                copy(Path.of("rails"), rails);
+                System.setProperty(RAILS_PROPERTY, rails.toString());
                 System.setProperty(PROPERTY, dir.toString());
                 return dir;
             } catch (IOException e) {
@@ -38,9 +42,16 @@ public class TempPoliciesProfile implements QuarkusTestProfile {
         }
     }
 
+    /** The copy of rails/ the service watches. */
+    public static Path railsDir() {
+        dir();
+        return Path.of(System.getProperty(RAILS_PROPERTY));
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("parapet.policies.dir", dir().toString(), "parapet.policies.poll-interval", "200ms");
+        return Map.of("parapet.policies.dir", dir().toString(), "parapet.rails.dir", railsDir().toString(),
+                "parapet.policies.poll-interval", "200ms");
     }
 
     static void copy(Path from, Path to) throws IOException {
