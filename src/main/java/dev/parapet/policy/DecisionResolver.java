@@ -13,7 +13,8 @@ import java.util.List;
  * <p>Precedence: the strongest action wins, in {@link Action}'s order (block over escalate over mask
  * over notice over allow). When several rules refuse, the user sees the message of the one whose
  * finding scored highest; ties go to the rule name that sorts first, so the answer never depends on
- * the order in which the engine happened to fire rules. Masks and notices still apply under an
+ * the order in which the engine happened to fire rules (a refusal about the whole text, with no
+ * finding, counts as score 1). Masks and notices still apply under an
  * ESCALATE that lets the text pass; a refusal shows nothing but its message.
  */
 final class DecisionResolver {
@@ -30,8 +31,9 @@ final class DecisionResolver {
         for (Outcome.Acted a : acted) {
             action = action.max(a.action());
         }
+        Action refusing = finalRefusingAction(acted);
         Outcome.Acted refusal = acted.stream()
-                .filter(a -> a.refuse() && a.action() == finalRefusingAction(acted))
+                .filter(a -> a.refuse() && a.action() == refusing)
                 .min(WINNER).orElse(null);
         boolean refused = action == Action.BLOCK || (action == Action.ESCALATE && refusal != null);
         String message = refused && refusal != null ? refusal.message() : "";

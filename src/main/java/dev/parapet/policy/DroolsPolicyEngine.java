@@ -17,10 +17,11 @@ import org.kie.api.runtime.StatelessKieSession;
  *
  * <p>Facts per decision: one {@link RequestFact} and one {@link FindingFact} per finding; rules record
  * what they do in the global {@code outcome} ({@link Outcome}), and {@link DecisionResolver} turns that
- * into one {@link Decision}. Why pooled stateful sessions: PolicyBenchmark measured a fresh session per
- * decision at several times the cost of a pooled one (session set-up dominates a decision), and a
- * stateful session lets us cap the number of firings, so a rule that re-triggers itself fails the
- * request closed instead of hanging it.
+ * into one {@link Decision}. Why pooled stateful sessions: in PolicyBenchmark (105 rules, nine findings)
+ * a pooled session decided in 23 us at p50 and 139 us at p99, a fresh session per decision in 32 us
+ * at p50 with a p99 in milliseconds, a stateless one in 26 / 192 us (2 busy cores; the lead re-measures
+ * on a quiet machine). A stateful session also lets us cap the number of firings, so a rule that
+ * re-triggers itself fails the request closed instead of hanging it.
  */
 @ApplicationScoped
 public class DroolsPolicyEngine implements PolicyEngine {
