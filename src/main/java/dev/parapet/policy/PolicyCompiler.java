@@ -53,6 +53,14 @@ public final class PolicyCompiler {
 
     private final Clock clock;
 
+    static {
+        // Apache POI (reading XLSX tables) logs through the Log4j API, which has no provider here and
+        // prints an error about that to every author's console. Its simple logger is enough for POI.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+    }
+
     public PolicyCompiler(Clock clock) {
         this.clock = clock;
     }
