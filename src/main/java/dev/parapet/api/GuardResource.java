@@ -38,7 +38,8 @@ public class GuardResource {
     public ObjectNode check(String body, @HeaderParam(ChatCompletionsResource.CONFIG_HEADER) String configHeader) {
         JsonBody json = JsonBody.parse(body, api.maxBodyBytes());
         String config = json.string("config");
-        RequestContext context = new RequestContext("guard-" + UUID.randomUUID(), null, null, Set.of(),
+        // A dry run may name the tenant whose policy to try ("tenant"); it changes no state.
+        RequestContext context = new RequestContext("guard-" + UUID.randomUUID(), null, json.string("tenant"), Set.of(),
                 config != null ? config : configHeader);
         boolean hasMessages = json.has("messages");
         boolean hasText = json.has("text");

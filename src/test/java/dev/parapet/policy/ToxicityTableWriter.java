@@ -1,0 +1,110 @@
+package dev.parapet.policy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes {@code policies/toxicity-and-bias.xlsx}, the XLSX decision table of the default policy set.
+ * Written by the Parapet team. The spreadsheet is the source authors edit (in any spreadsheet
+ * program); this generator only made its first version, so that its layout is reviewable as code:
+ * {@code java -cp <test classpath> dev.parapet.policy.ToxicityTableWriter policies/toxicity-and-bias.xlsx}.
+ */
+public final class ToxicityTableWriter {
+
+    /** One row: tenant blank means every tenant. */
+    record Threshold(String rail, String category, String noun, String stage, String tenant, double score) {}
+
+    private ToxicityTableWriter() {}
+
+    static List<Threshold> rows() {
+        String[][] toxicity = {
+            {"toxic", "toxic language", "0.7", "0.5"},
+            {"insult", "insults", "0.7", "0.5"},
+            {"threat", "threats", "0.5", "0.4"},
+            {"harassment", "harassing language", "0.6", "0.5"},
+            {"hate", "hateful language", "0.5", "0.4"},
+            {"sexual", "sexual language", "0.7", "0.5"},
+            {"self_harm", "language encouraging self-harm", "0.5", "0.4"},
+            {"violence", "violent language", "0.7", "0.5"},
+        };
+        List<Threshold> rows = new ArrayList<>();
+        for (String[] t : toxicity) {
+            rows.add(new Threshold("toxicity", t[0], t[1], "input", "", Double.parseDouble(t[2])));
+            rows.add(new Threshold("toxicity", t[0], t[1], "output", "", Double.parseDouble(t[3])));
+        }
+        rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "input", "", 0.7));
+        rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "output", "", 0.5));
+        // acme-health: stricter on what its patients may read and write.
+        rows.add(new Threshold("toxicity", "toxic", "toxic language", "input", "acme-health", 0.5));
+        rows.add(new Threshold("toxicity", "toxic", "toxic language", "output", "acme-health", 0.3));
+        rows.add(new Threshold("toxicity", "hate", "hateful language", "input", "acme-health", 0.3));
+        rows.add(new Threshold("toxicity", "hate", "hateful language", "output", "acme-health", 0.2));
+        rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "input", "acme-health", 0.5));
+        rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "output", "acme-health", 0.3));
+        return rows;
+    }
+
+    static String name(Threshold t) {
+        String what = "input".equals(t.stage()) ? "prompt" : "reply";
+        String prefix = t.tenant().isEmpty() ? "Block a " : "For " + t.tenant() + ", block a ";
+        return prefix + what + " with " + t.noun() + " scoring " + t.score() + " or more";
+    }
+
+    static String message(Threshold t) {
+        return "input".equals(t.stage())
+                ? "This message was not processed because it contains " + t.noun() + ". Please rephrase it."
+                : "The answer was withheld because it contained " + t.noun() + ".";
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "policies/toxicity-and-bias.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet("Toxicity and bias");
+            int r = 0;
+            row(sheet, r++, "RuleSet", "dev.parapet.policies");
+            row(sheet, r++, "Import", "dev.parapet.policy.FindingFact, dev.parapet.policy.RequestFact");
+            row(sheet, r++, "Variables", "dev.parapet.policy.Outcome outcome");
+            row(sheet, r++, "Notes", "Written by the Parapet team. Toxicity and bias: block thresholds per stage, "
+                    + "with stricter rows for the tenant acme-health. A blank tenant means every tenant.");
+            r++;
+            row(sheet, r++, "RuleTable Toxicity and bias thresholds");
+            row(sheet, r++, "NAME", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "ACTION");
+            // The three finding columns are one pattern: merged cells, as a spreadsheet author would do it.
+            // Drools reads each cell of a merged range, so every cell of the range carries the pattern.
+            row(sheet, r, "", "RequestFact", "RequestFact", "$f : FindingFact", "$f : FindingFact", "$f : FindingFact", "");
+            sheet.addMergedRegion(new CellRangeAddress(r, r, 3, 5));
+            r++;
+            row(sheet, r++, "", "stage == \"$param\"", "tenant == \"$param\"", "rail == \"$param\"", "category == \"$param\"",
+                    "score >= $param", "outcome.block($f, \"$param\");");
+            row(sheet, r++, "Rule (what an auditor reads)", "Stage", "Tenant (blank: all)", "Rail", "Category",
+                    "Block from score", "Message the user sees");
+            for (Threshold t : rows()) {
+                row(sheet, r++, name(t), t.stage(), t.tenant(), t.rail(), t.category(), String.valueOf(t.score()), message(t));
+            }
+            for (int c = 0; c < 7; c++) {
+                sheet.autoSizeColumn(c);
+            }
+            try (OutputStream os = Files.newOutputStream(out)) {
+                book.write(os);
+            }
+        }
+        System.out.println("wrote " + out + " with " + rows().size() + " rules");
+    }
+
+    private static void row(Sheet sheet, int index, String... cells) {
+        Row row = sheet.createRow(index);
+        for (int c = 0; c < cells.length; c++) {
+            if (!cells[c].isEmpty()) {
+                row.createCell(c).setCellValue(cells[c]);
+            }
+        }
+    }
+}
