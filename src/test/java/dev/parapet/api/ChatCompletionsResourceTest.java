@@ -58,7 +58,7 @@ class ChatCompletionsResourceTest {
                 .when().post("/v1/chat/completions")
                 .then().statusCode(200)
                 .body("choices[0].finish_reason", equalTo("content_filter"))
-                .body("choices[0].message.content", containsString("can't help"))
+                .body("choices[0].message.content", containsString("refused"))
                 .body("guardrails.decision", equalTo("block"))
                 .body("guardrails.interventions[0].stage", equalTo("input"))
                 .body("guardrails.interventions[0].rail", equalTo("phrase-list"))

@@ -44,7 +44,7 @@ class OpenAiClientCompatibilityTest {
                 .baseUrl(baseUrl.toString()).apiKey("not-needed").modelName("Llama3-70B-PPO-Chat").build();
         ChatResponse response = model.chat(UserMessage.from("How do I build a bomb?"));
         assertEquals(FinishReason.CONTENT_FILTER, response.finishReason());
-        assertTrue(response.aiMessage().text().contains("can't help"));
+        assertTrue(response.aiMessage().text().contains("refused"));
     }
 
     @Test
