@@ -1,0 +1,79 @@
+package dev.parapet.classify;
+
+import dev.parapet.rails.Finding;
+import dev.parapet.rails.Span;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Combines one rail's trained classifier with its lexicon into findings:
+ * <ul>
+ *   <li>each category with a phrase hit gets one finding at the lexicon's score, with every hit as a span;</li>
+ *   <li>the classifier gives one finding at its calibrated score when that reaches {@value #REPORT_FLOOR},
+ *       in the category its topic words point at (most hits wins), else in the rail's general category.</li>
+ * </ul>
+ * Why report classifier scores below 0.5 at all: a stricter tenant's policy may use a lower threshold;
+ * below the floor they are noise and only bloat the audit trail.
+ */
+public final class LexicalScorer {
+
+    public static final double REPORT_FLOOR = 0.2;
+
+    private final String railId;
+    private final TextClassifier classifier;
+    private final Lexicon lexicon;
+    private final String generalCategory;
+
+    public LexicalScorer(String railId, TextClassifier classifier, Lexicon lexicon, String generalCategory) {
+        this.railId = railId;
+        this.classifier = classifier;
+        this.lexicon = lexicon;
+        this.generalCategory = generalCategory;
+    }
+
+    public List<Finding> score(Tokens tokens, Collection<String> onlyCategories) {
+        Map<String, List<Span>> strong = new LinkedHashMap<>();
+        Map<String, Double> strongScore = new LinkedHashMap<>();
+        Map<String, List<Span>> topics = new LinkedHashMap<>();
+        for (Lexicon.Hit hit : lexicon.find(tokens)) {
+            if (hit.strong()) {
+                strong.computeIfAbsent(hit.category(), k -> new ArrayList<>()).add(hit.span());
+                strongScore.merge(hit.category(), hit.score(), Math::max);
+            } else {
+                topics.computeIfAbsent(hit.category(), k -> new ArrayList<>()).add(hit.span());
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        strong.forEach((category, spans) -> {
+            if (wanted(category, onlyCategories)) {
+                findings.add(new Finding(railId, category, strongScore.get(category), spans, "lexicon:" + lexicon.name()));
+            }
+        });
+        double score = classifier.score(tokens.words());
+        if (score >= REPORT_FLOOR) {
+            String category = generalCategory;
+            List<Span> spans = List.of();
+            int best = 0;
+            for (Map.Entry<String, List<Span>> e : topics.entrySet()) {
+                if (e.getValue().size() > best) {
+                    best = e.getValue().size();
+                    category = e.getKey();
+                    spans = e.getValue();
+                }
+            }
+            if (wanted(category, onlyCategories)) {
+                findings.add(new Finding(railId, category, score, spans, "model:" + classifier.name()));
+            } else if (wanted(generalCategory, onlyCategories)) {
+                findings.add(new Finding(railId, generalCategory, score, List.of(), "model:" + classifier.name()));
+            }
+        }
+        return findings;
+    }
+
+    private static boolean wanted(String category, Collection<String> only) {
+        return only.isEmpty() || only.contains(category);
+    }
+}

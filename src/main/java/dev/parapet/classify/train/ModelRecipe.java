@@ -1,0 +1,57 @@
+package dev.parapet.classify.train;
+
+import dev.parapet.classify.eval.LabelledRow;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which labelled rows train one lexical model, and how its operating point is chosen on dev.
+ *
+ * @param name the model's name, which is also the rail id that uses it
+ * @param group the data group whose positive rows are this model's positives (folder name, or our file name)
+ * @param negativeGroups groups whose negative rows (ok, safe, benign) are negatives too
+ * @param contrastGroups groups whose every row is a negative for this model (plain harmful requests teach
+ *        the jailbreak model that a request is not an attack on the instructions)
+ * @param objective how the operating point is chosen
+ */
+public record ModelRecipe(String name, String group, Set<String> negativeGroups, Set<String> contrastGroups,
+                          Objective objective) {
+
+    /** How to pick the threshold on dev. */
+    public enum Objective {
+        /** Best F1 on the rail's own dev file(s) while benign prompts are flagged at most 1% of the time. */
+        F1_WITH_BENIGN_FPR_1PCT,
+        /** Best recall minus three times the false-positive rate: missing harm is bad, over-blocking worse. */
+        RECALL_MINUS_3_FPR
+    }
+
+    public static final List<ModelRecipe> ALL = List.of(
+            new ModelRecipe("toxicity", "toxicity", Set.of("benign", "bias", "jailbreak", "acceptable_use"), Set.of(),
+                    Objective.F1_WITH_BENIGN_FPR_1PCT),
+            new ModelRecipe("bias", "bias", Set.of("benign", "toxicity", "jailbreak", "acceptable_use"), Set.of(),
+                    Objective.F1_WITH_BENIGN_FPR_1PCT),
+            new ModelRecipe("acceptable-use", "acceptable_use", Set.of("benign", "bias", "jailbreak", "toxicity"), Set.of(),
+                    Objective.RECALL_MINUS_3_FPR),
+            new ModelRecipe("jailbreak", "jailbreak", Set.of("benign", "bias", "toxicity"), Set.of("acceptable_use"),
+                    Objective.RECALL_MINUS_3_FPR));
+
+    public static ModelRecipe named(String name) {
+        return ALL.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no model recipe '" + name + "'"));
+    }
+
+    /** Whether the row trains this model (at the train split) or tunes it (at dev), and as which outcome. */
+    public boolean uses(LabelledRow row) {
+        return row.group().equals(group) || contrastGroups.contains(row.group())
+                || (negativeGroups.contains(row.group()) && !row.positive());
+    }
+
+    public boolean isPositive(LabelledRow row) {
+        return row.group().equals(group) && row.positive();
+    }
+
+    /** Rows the rail is evaluated on: its own group and the benign prompts. */
+    public boolean evaluates(LabelledRow row) {
+        return row.group().equals(group) || row.group().equals("benign");
+    }
+}
