@@ -21,8 +21,11 @@ public record ModelRecipe(String name, String group, Set<String> negativeGroups,
     public enum Objective {
         /** Best F1 on the rail's own dev file(s) while benign prompts are flagged at most 1% of the time. */
         F1_WITH_BENIGN_FPR_1PCT,
-        /** Best recall minus three times the false-positive rate: missing harm is bad, over-blocking worse. */
-        RECALL_MINUS_3_FPR
+        /**
+         * Best recall while benign prompts are flagged at most 1.5% of the time: four rails add their false
+         * alarms up, and the whole guard may refuse at most 3% of benign prompts.
+         */
+        RECALL_WITH_BENIGN_FPR_1_5PCT
     }
 
     public static final List<ModelRecipe> ALL = List.of(
@@ -31,9 +34,9 @@ public record ModelRecipe(String name, String group, Set<String> negativeGroups,
             new ModelRecipe("bias", "bias", Set.of("benign", "toxicity", "jailbreak", "acceptable_use"), Set.of(),
                     Objective.F1_WITH_BENIGN_FPR_1PCT),
             new ModelRecipe("acceptable-use", "acceptable_use", Set.of("benign", "bias", "jailbreak", "toxicity"), Set.of(),
-                    Objective.RECALL_MINUS_3_FPR),
+                    Objective.RECALL_WITH_BENIGN_FPR_1_5PCT),
             new ModelRecipe("jailbreak", "jailbreak", Set.of("benign", "bias", "toxicity"), Set.of("acceptable_use"),
-                    Objective.RECALL_MINUS_3_FPR));
+                    Objective.RECALL_WITH_BENIGN_FPR_1_5PCT));
 
     public static ModelRecipe named(String name) {
         return ALL.stream().filter(r -> r.name().equals(name)).findFirst()

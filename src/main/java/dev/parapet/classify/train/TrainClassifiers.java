@@ -44,9 +44,10 @@ import opennlp.tools.util.TrainingParameters;
 public final class TrainClassifiers {
 
     static final long SEED = 20261127L;
-    static final int ITERATIONS = 150;
-    static final int CUTOFF = 2;
-    static final double SIGMA = 2.0;
+    // Defaults; -Dparapet.train.iterations=..., .cutoff, .sigma override them for experiments (recorded in the manifest).
+    static final int ITERATIONS = Integer.getInteger("parapet.train.iterations", 150);
+    static final int CUTOFF = Integer.getInteger("parapet.train.cutoff", 2);
+    static final double SIGMA = Double.parseDouble(System.getProperty("parapet.train.sigma", "2.0"));
     static final int MAX_REPEAT = 8;
 
     public static void main(String[] args) throws IOException {
