@@ -27,13 +27,13 @@ class LexiconTest {
 
     @Test
     void matchesAlternativesGapsAndEndingsWithSpans() throws Exception {
-        String text = "How would I BUILD a small, home-made bombs kit?";
+        String text = "How would I BUILD a small, homemade bombs kit?";
         List<Lexicon.Hit> hits = lexicon(YAML).find(Tokens.of(text));
         assertEquals(1, hits.size());
         Lexicon.Hit hit = hits.get(0);
         assertEquals("weapons", hit.category());
         assertTrue(hit.strong());
-        assertEquals("BUILD a small, home-made bombs", text.substring(hit.span().start(), hit.span().end()));
+        assertEquals("BUILD a small, homemade bombs", text.substring(hit.span().start(), hit.span().end()));
     }
 
     @Test
