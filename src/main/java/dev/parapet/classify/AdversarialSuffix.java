@@ -20,7 +20,7 @@ public final class AdversarialSuffix {
     static final int WINDOW = 20;
     static final int MIN_CHUNKS = 8;
     /** Odd-chunk ratio that maps to a score of 0.5. */
-    static final double RATIO_AT_HALF = 0.3;
+    static final double RATIO_AT_HALF = 0.4;
 
     private static final Pattern CAMEL = Pattern.compile("[a-z]{2,}[A-Z][a-z]");
     private static final Pattern TWEET = Pattern.compile("[#@]\\w+[.,:!?]*");

@@ -34,10 +34,6 @@ public final class EvaluateRails {
             }
             Evaluation.Result result = Evaluation.run("rail " + rail.id(), rows.filter(r -> RailRows.evaluates(rail.id(), r)),
                     text -> EvalCommand.railIntervenes(rail, text), Evaluation::isBenignPrompt);
-            for (LabelledRow r : rows.filter(r -> RailRows.evaluates(rail.id(), r)).rows()) {
-                boolean f = EvalCommand.railIntervenes(rail, r.text());
-                if (f != r.positive()) System.out.println("XX " + rail.id() + " " + (f ? "FP " : "FN ") + r.file() + " :: " + r.text().replace('\n', ' ').substring(0, Math.min(160, r.text().length())));
-            }
             System.out.print(EvalReport.console(result));
         }
     }

@@ -17,15 +17,25 @@ import java.util.Set;
 public record ModelRecipe(String name, String group, Set<String> negativeGroups, Set<String> contrastGroups,
                           Objective objective) {
 
-    /** How to pick the threshold on dev. */
+    /**
+     * How to pick the threshold on dev. Benign prompts get a budget per rail because four rails add their
+     * false alarms up, and the whole guard may refuse at most 3% of benign prompts (QUALITY.md).
+     */
     public enum Objective {
-        /** Best F1 on the rail's own dev file(s) while benign prompts are flagged at most 1% of the time. */
-        F1_WITH_BENIGN_FPR_1PCT,
-        /**
-         * Best recall while benign prompts are flagged at most 1.5% of the time: four rails add their false
-         * alarms up, and the whole guard may refuse at most 3% of benign prompts.
-         */
-        RECALL_WITH_BENIGN_FPR_1_5PCT
+        /** Best F1 on the rail's own dev files while benign prompts are flagged at most 1% of the time. */
+        F1_WITH_BENIGN_FPR_1PCT(false, 0.01),
+        /** Best recall while benign prompts are flagged at most 1% of the time. */
+        RECALL_WITH_BENIGN_FPR_1PCT(true, 0.01),
+        /** Best recall while benign prompts are flagged at most 1.5% of the time. */
+        RECALL_WITH_BENIGN_FPR_1_5PCT(true, 0.015);
+
+        final boolean recall;
+        final double benignBudget;
+
+        Objective(boolean recall, double benignBudget) {
+            this.recall = recall;
+            this.benignBudget = benignBudget;
+        }
     }
 
     public static final List<ModelRecipe> ALL = List.of(
@@ -36,7 +46,7 @@ public record ModelRecipe(String name, String group, Set<String> negativeGroups,
             new ModelRecipe("acceptable-use", "acceptable_use", Set.of("benign", "bias", "jailbreak", "toxicity"), Set.of(),
                     Objective.RECALL_WITH_BENIGN_FPR_1_5PCT),
             new ModelRecipe("jailbreak", "jailbreak", Set.of("benign", "bias", "toxicity"), Set.of("acceptable_use"),
-                    Objective.RECALL_WITH_BENIGN_FPR_1_5PCT));
+                    Objective.RECALL_WITH_BENIGN_FPR_1PCT));
 
     public static ModelRecipe named(String name) {
         return ALL.stream().filter(r -> r.name().equals(name)).findFirst()

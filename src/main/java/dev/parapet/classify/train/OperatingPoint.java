@@ -36,10 +36,9 @@ public record OperatingPoint(double threshold, String objective, double recall, 
         double bestValue = Double.NEGATIVE_INFINITY;
         for (double t = MIN; t <= MAX + 1e-9; t += 0.01) {
             OperatingPoint point = measure(recipe, t, p, pos, benign);
-            double value = switch (recipe.objective()) {
-                case F1_WITH_BENIGN_FPR_1PCT -> point.benignFpr() <= 0.01 ? point.f1() : -1 + point.f1() - point.benignFpr();
-                case RECALL_WITH_BENIGN_FPR_1_5PCT -> point.benignFpr() <= 0.015 ? point.recall() : -1 + point.recall() - point.benignFpr();
-            };
+            // Within the benign budget the objective's metric decides; outside it, every threshold ranks below.
+            double metric = recipe.objective().recall ? point.recall() : point.f1();
+            double value = point.benignFpr() <= recipe.objective().benignBudget ? metric : -1 + metric - point.benignFpr();
             // Ties go to the higher threshold: fewer false alarms on data we have not seen.
             if (value >= bestValue) {
                 bestValue = value;
