@@ -22,10 +22,10 @@ public record ModelRecipe(String name, String group, Set<String> negativeGroups,
      * false alarms up, and the whole guard may refuse at most 3% of benign prompts (QUALITY.md).
      */
     public enum Objective {
-        /** Best F1 on the rail's own dev files while benign prompts are flagged at most 1% of the time. */
-        F1_WITH_BENIGN_FPR_1PCT(false, 0.01),
-        /** Best recall while benign prompts are flagged at most 1% of the time. */
-        RECALL_WITH_BENIGN_FPR_1PCT(true, 0.01),
+        /** Best F1 on the rail's own dev files while benign prompts are flagged at most 0.5% of the time. */
+        F1_WITH_BENIGN_FPR_HALF_PCT(false, 0.005),
+        /** Best recall while benign prompts are flagged at most 0.5% of the time. */
+        RECALL_WITH_BENIGN_FPR_HALF_PCT(true, 0.005),
         /** Best recall while benign prompts are flagged at most 1.5% of the time. */
         RECALL_WITH_BENIGN_FPR_1_5PCT(true, 0.015);
 
@@ -40,13 +40,13 @@ public record ModelRecipe(String name, String group, Set<String> negativeGroups,
 
     public static final List<ModelRecipe> ALL = List.of(
             new ModelRecipe("toxicity", "toxicity", Set.of("benign", "bias", "jailbreak", "acceptable_use"), Set.of(),
-                    Objective.F1_WITH_BENIGN_FPR_1PCT),
+                    Objective.F1_WITH_BENIGN_FPR_HALF_PCT),
             new ModelRecipe("bias", "bias", Set.of("benign", "toxicity", "jailbreak", "acceptable_use"), Set.of(),
-                    Objective.F1_WITH_BENIGN_FPR_1PCT),
+                    Objective.F1_WITH_BENIGN_FPR_HALF_PCT),
             new ModelRecipe("acceptable-use", "acceptable_use", Set.of("benign", "bias", "jailbreak", "toxicity"), Set.of(),
                     Objective.RECALL_WITH_BENIGN_FPR_1_5PCT),
             new ModelRecipe("jailbreak", "jailbreak", Set.of("benign", "bias", "toxicity"), Set.of("acceptable_use"),
-                    Objective.RECALL_WITH_BENIGN_FPR_1PCT));
+                    Objective.RECALL_WITH_BENIGN_FPR_HALF_PCT));
 
     public static ModelRecipe named(String name) {
         return ALL.stream().filter(r -> r.name().equals(name)).findFirst()
