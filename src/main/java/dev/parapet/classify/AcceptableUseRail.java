@@ -59,6 +59,6 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
 
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
-        return scorer.score(Tokens.of(input.analysis()), settings.categories());
+        return scorer.score(input.analysis(), settings.categories());
     }
 }

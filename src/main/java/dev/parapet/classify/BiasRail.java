@@ -57,6 +57,6 @@ public class BiasRail implements Rail<BiasRail.Settings> {
 
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
-        return scorer.score(Tokens.of(input.analysis()), settings.categories());
+        return scorer.score(input.analysis(), settings.categories());
     }
 }

@@ -59,7 +59,7 @@ public class JailbreakRail implements Rail<JailbreakRail.Settings> {
 
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
-        List<Finding> findings = new ArrayList<>(scorer.score(Tokens.of(input.analysis()), settings.categories()));
+        List<Finding> findings = new ArrayList<>(scorer.score(input.analysis(), settings.categories()));
         AdversarialSuffix.Result tail = suffix.measure(input.text());
         if (tail.score() >= LexicalScorer.REPORT_FLOOR && (settings.categories().isEmpty() || settings.categories().contains(GENERAL))) {
             findings.add(new Finding(ID, GENERAL, tail.score(), List.of(tail.span()), "heuristic:adversarial-suffix"));

@@ -2,6 +2,7 @@ package dev.parapet.classify;
 
 import dev.parapet.rails.Finding;
 import dev.parapet.rails.Span;
+import dev.parapet.rails.TextAnalysis;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -34,7 +35,8 @@ public final class LexicalScorer {
         this.generalCategory = generalCategory;
     }
 
-    public List<Finding> score(Tokens tokens, Collection<String> onlyCategories) {
+    public List<Finding> score(TextAnalysis analysis, Collection<String> onlyCategories) {
+        Tokens tokens = Tokens.of(analysis);
         Map<String, List<Span>> strong = new LinkedHashMap<>();
         Map<String, Double> strongScore = new LinkedHashMap<>();
         Map<String, List<Span>> topics = new LinkedHashMap<>();
@@ -52,7 +54,7 @@ public final class LexicalScorer {
                 findings.add(new Finding(railId, category, strongScore.get(category), spans, "lexicon:" + lexicon.name()));
             }
         });
-        double score = classifier.score(tokens.words());
+        double score = classifier.scoreFeatures(LexicalFeatures.of(analysis));
         if (score >= REPORT_FLOOR) {
             String category = generalCategory;
             List<Span> spans = List.of();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.ml.model.MaxentModel;
 
 /**
  * One trained OpenNLP document categorizer with two outcomes ({@value #POSITIVE} and {@value #NEGATIVE})
@@ -25,6 +26,7 @@ public final class TextClassifier {
 
     private final String name;
     private final DocumentCategorizerME categorizer;
+    private final MaxentModel maxent;
     private final int positiveIndex;
     private final double threshold;
 
@@ -34,7 +36,8 @@ public final class TextClassifier {
             throw new IllegalArgumentException("operating point of '" + name + "' must lie in (0, 1), not " + threshold);
         }
         this.categorizer = new DocumentCategorizerME(model);
-        this.positiveIndex = categorizer.getIndex(POSITIVE);
+        this.maxent = model.getMaxentModel();
+        this.positiveIndex = maxent.getIndex(POSITIVE);
         if (positiveIndex < 0) {
             throw new IllegalArgumentException("model '" + name + "' has no '" + POSITIVE + "' outcome");
         }
@@ -57,17 +60,30 @@ public final class TextClassifier {
         return threshold;
     }
 
-    /** Uncalibrated probability of the positive outcome. */
-    public double probability(String[] tokens) {
-        if (tokens.length == 0) {
+    /** Uncalibrated probability of the positive outcome, letting OpenNLP compute the features from words. */
+    public double probability(String[] words) {
+        if (words.length == 0) {
             return 0.0;
         }
-        return categorizer.categorize(tokens)[positiveIndex];
+        return categorizer.categorize(words)[positiveIndex];
+    }
+
+    /** Uncalibrated probability from features already computed by {@link LexicalFeatures} (same result, shared work). */
+    public double probabilityOfFeatures(String[] features) {
+        if (features.length == 0) {
+            return 0.0;
+        }
+        return maxent.eval(features)[positiveIndex];
     }
 
     /** Calibrated score: at least 0.5 exactly when the probability reaches the operating point. */
-    public double score(String[] tokens) {
-        return calibrate(probability(tokens), threshold);
+    public double score(String[] words) {
+        return calibrate(probability(words), threshold);
+    }
+
+    /** Calibrated score from shared features; what the rails call. */
+    public double scoreFeatures(String[] features) {
+        return calibrate(probabilityOfFeatures(features), threshold);
     }
 
     static double calibrate(double p, double threshold) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parapet.classify.LexicalFeatures;
 import dev.parapet.classify.LexicalModels;
 import dev.parapet.classify.TextClassifier;
 import dev.parapet.classify.Tokens;
@@ -19,13 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.doccat.NGramFeatureGenerator;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
 
@@ -129,7 +128,7 @@ public final class TrainClassifiers {
         params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
         params.put("GaussianSmoothing", true);
         params.put("GaussianSmoothingSigma", SIGMA);
-        FeatureGenerator[] generators = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator()};
+        FeatureGenerator[] generators = LexicalFeatures.generators();
         return DocumentCategorizerME.train("en", new CollectionObjectStream<>(samples), params, new DoccatFactory(generators));
     }
 
