@@ -39,7 +39,7 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
 
     public AcceptableUseRail(TextClassifier classifier, Lexicon lexicon) {
         RailCategories.requireKnown(ID, lexicon.categories(), CATEGORIES);
-        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL);
+        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL, LexicalScorer.CORROBORATE_FROM);
     }
 
     @Override

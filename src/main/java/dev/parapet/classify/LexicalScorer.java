@@ -16,23 +16,39 @@ import java.util.Map;
  *   <li>the classifier gives one finding at its calibrated score when that reaches {@value #REPORT_FLOOR},
  *       in the category its topic words point at (most hits wins), else in the rail's general category.</li>
  * </ul>
- * Why report classifier scores below 0.5 at all: a stricter tenant's policy may use a lower threshold;
+ * With a corroboration floor below 0.5, a classifier score between the floor and 0.5 is raised to 0.5 when
+ * the text also contains one of the lexicon's topic words (two weak signals agreeing). Chosen on dev: at
+ * 0.4 it lifted acceptable-use recall from 0.85 to 0.89 and bias F1 from 0.82 to 0.88 for +0.6% benign
+ * refusals; the jailbreak topics ("summarise", "translate") are too common for it, so that rail does not use it.
+ *
+ * <p>Why report classifier scores below 0.5 at all: a stricter tenant's policy may use a lower threshold;
  * below the floor they are noise and only bloat the audit trail.
  */
 public final class LexicalScorer {
 
     public static final double REPORT_FLOOR = 0.2;
+    public static final double NO_CORROBORATION = 1.0;
+    /** Corroboration floor of the acceptable-use and bias rails, chosen on dev. */
+    public static final double CORROBORATE_FROM = 0.4;
 
     private final String railId;
     private final TextClassifier classifier;
     private final Lexicon lexicon;
     private final String generalCategory;
+    private final double corroborateFrom;
 
+    /** Without corroboration: only the classifier's own score counts. */
     public LexicalScorer(String railId, TextClassifier classifier, Lexicon lexicon, String generalCategory) {
+        this(railId, classifier, lexicon, generalCategory, NO_CORROBORATION);
+    }
+
+    /** @param corroborateFrom scores from here up to 0.5 become 0.5 when a topic word is present; 1 disables */
+    public LexicalScorer(String railId, TextClassifier classifier, Lexicon lexicon, String generalCategory, double corroborateFrom) {
         this.railId = railId;
         this.classifier = classifier;
         this.lexicon = lexicon;
         this.generalCategory = generalCategory;
+        this.corroborateFrom = corroborateFrom;
     }
 
     public List<Finding> score(TextAnalysis analysis, Collection<String> onlyCategories) {
@@ -55,6 +71,10 @@ public final class LexicalScorer {
             }
         });
         double score = classifier.scoreFeatures(LexicalFeatures.of(analysis));
+        if (score >= corroborateFrom && score < 0.5 && !topics.isEmpty()) {
+            // Two weak signals agree: the model leans positive and the text names one of the rail's topics.
+            score = 0.5;
+        }
         if (score >= REPORT_FLOOR) {
             String category = generalCategory;
             List<Span> spans = List.of();
