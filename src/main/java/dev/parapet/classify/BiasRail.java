@@ -37,7 +37,7 @@ public class BiasRail implements Rail<BiasRail.Settings> {
 
     public BiasRail(TextClassifier classifier, Lexicon lexicon) {
         RailCategories.requireKnown(ID, lexicon.categories(), CATEGORIES);
-        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL, LexicalScorer.CORROBORATE_FROM);
+        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL);
     }
 
     @Override
