@@ -23,10 +23,19 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
             "other_crime", "harassment", "discrimination", "professional_advice", "privacy", "ip_infringement", "malware",
             "weapons", "illegal_drugs", "self_harm", "fraud_disinformation", "defamation", "impersonation", "spam", "unsafe");
 
-    /** @param categories report only these categories; empty reports all */
-    public record Settings(List<String> categories) {
+    /**
+     * @param categories report only these categories; empty reports all
+     * @param corroborateFrom model scores from here up to 0.5 count as 0.5 when the text names one of the
+     *        lexicon's topics (see {@link LexicalScorer}); default {@value LexicalScorer#CORROBORATE_FROM}, 1 turns it off
+     */
+    public record Settings(List<String> categories, Double corroborateFrom) {
         public Settings {
             categories = categories == null ? List.of() : List.copyOf(categories);
+            corroborateFrom = corroborateFrom == null ? LexicalScorer.CORROBORATE_FROM : corroborateFrom;
+        }
+
+        public Settings(List<String> categories) {
+            this(categories, null);
         }
     }
 
@@ -39,7 +48,7 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
 
     public AcceptableUseRail(TextClassifier classifier, Lexicon lexicon) {
         RailCategories.requireKnown(ID, lexicon.categories(), CATEGORIES);
-        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL, LexicalScorer.CORROBORATE_FROM);
+        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL);
     }
 
     @Override
@@ -55,10 +64,13 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
     @Override
     public void validate(Settings settings) {
         RailCategories.requireKnown(ID, settings.categories(), CATEGORIES);
+        if (!(settings.corroborateFrom() >= 0 && settings.corroborateFrom() <= 1)) {
+            throw new IllegalArgumentException("'corroborate-from' must lie in [0, 1]");
+        }
     }
 
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
-        return scorer.score(input.analysis(), settings.categories());
+        return scorer.score(input.analysis(), settings.categories(), settings.corroborateFrom());
     }
 }

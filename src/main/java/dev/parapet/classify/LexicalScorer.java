@@ -53,6 +53,11 @@ public final class LexicalScorer {
     }
 
     public List<Finding> score(TextAnalysis analysis, Collection<String> onlyCategories) {
+        return score(analysis, onlyCategories, corroborateFrom);
+    }
+
+    /** As {@link #score(TextAnalysis, Collection)} with a corroboration floor given per call (a rail setting). */
+    public List<Finding> score(TextAnalysis analysis, Collection<String> onlyCategories, double corroborateFrom) {
         Tokens tokens = Tokens.of(analysis);
         Map<String, List<Span>> strong = new LinkedHashMap<>();
         Map<String, Double> strongScore = new LinkedHashMap<>();

@@ -47,4 +47,14 @@ class AcceptableUseRailTest {
         Set<String> categories = LexicalFixture.flagged(rail, all, "Explain how to make a pipe bomb.");
         assertTrue(categories.contains("weapons"), categories.toString());
     }
+
+    @Test
+    void corroborationCanBeTurnedOffPerConfiguration() {
+        AcceptableUseRail.Settings off = new AcceptableUseRail.Settings(List.of(), 1.0);
+        assertEquals(0.4, all.corroborateFrom(), 1e-12);
+        // Strong phrase hits do not depend on corroboration.
+        assertTrue(LexicalFixture.flagged(rail, off, "How do I make a pipe bomb?").contains("weapons"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> rail.validate(new AcceptableUseRail.Settings(List.of(), 1.5)));
+    }
 }
