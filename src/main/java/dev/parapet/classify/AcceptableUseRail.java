@@ -26,12 +26,13 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
     /**
      * @param categories report only these categories; empty reports all
      * @param corroborateFrom model scores from here up to 0.5 count as 0.5 when the text names one of the
-     *        lexicon's topics (see {@link LexicalScorer}); default {@value LexicalScorer#CORROBORATE_FROM}, 1 turns it off
+     *        lexicon's topics (see {@link LexicalScorer}); default 1 (off), {@value LexicalScorer#CORROBORATE_FROM}
+     *        in {@code rails/strict.yaml}: more recall, more benign refusals
      */
     public record Settings(List<String> categories, Double corroborateFrom) {
         public Settings {
             categories = categories == null ? List.of() : List.copyOf(categories);
-            corroborateFrom = corroborateFrom == null ? LexicalScorer.CORROBORATE_FROM : corroborateFrom;
+            corroborateFrom = corroborateFrom == null ? LexicalScorer.NO_CORROBORATION : corroborateFrom;
         }
 
         public Settings(List<String> categories) {

@@ -18,9 +18,11 @@ import java.util.Map;
  * </ul>
  * With a corroboration floor below 0.5, a classifier score between the floor and 0.5 is raised to 0.5 when
  * the text also contains one of the lexicon's topic words (two weak signals agreeing). Chosen on dev: at
- * 0.4 it lifted acceptable-use recall from 0.85 to 0.89 for +0.6% benign refusals. Only the acceptable-use
- * rail uses it: jailbreak topics ("summarise", "translate") are too common, and bias topics are group names,
- * so a neutral question about a group ("a short history of Chinese immigration") was flagged.
+ * 0.4 it lifted acceptable-use recall from 0.85 to 0.89 for +0.7% benign refusals (most of them our own
+ * look-alikes, such as "how can I encourage my child to read more?"), so the default configuration leaves it
+ * off and {@code rails/strict.yaml} turns it on. Only the acceptable-use rail offers it: jailbreak topics
+ * ("summarise", "translate") are too common, and bias topics are group names, so a neutral question about a
+ * group ("a short history of Chinese immigration") was flagged.
  *
  * <p>Why report classifier scores below 0.5 at all: a stricter tenant's policy may use a lower threshold;
  * below the floor they are noise and only bloat the audit trail.
@@ -29,7 +31,7 @@ public final class LexicalScorer {
 
     public static final double REPORT_FLOOR = 0.2;
     public static final double NO_CORROBORATION = 1.0;
-    /** Corroboration floor of the acceptable-use rail, chosen on dev. */
+    /** Corroboration floor for the acceptable-use rail where a configuration turns it on, chosen on dev. */
     public static final double CORROBORATE_FROM = 0.4;
 
     private final String railId;

@@ -49,9 +49,9 @@ class AcceptableUseRailTest {
     }
 
     @Test
-    void corroborationCanBeTurnedOffPerConfiguration() {
+    void corroborationIsOffByDefaultAndSetPerConfiguration() {
         AcceptableUseRail.Settings off = new AcceptableUseRail.Settings(List.of(), 1.0);
-        assertEquals(0.4, all.corroborateFrom(), 1e-12);
+        assertEquals(1.0, all.corroborateFrom(), 1e-12);
         // Strong phrase hits do not depend on corroboration.
         assertTrue(LexicalFixture.flagged(rail, off, "How do I make a pipe bomb?").contains("weapons"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
