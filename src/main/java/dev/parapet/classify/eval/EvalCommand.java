@@ -79,7 +79,7 @@ public class EvalCommand implements CliCommand {
         String split = options.getOrDefault("--split", "dev");
         boolean write = !options.containsKey("--no-report");
         Dataset rows = Dataset.read(data, ours).split(split);
-        String where = "--data " + data + " --split " + split;
+        String invoked = "java -jar target/quarkus-app/quarkus-run.jar eval " + String.join(" ", args);
 
         List<String> configs = new ArrayList<>();
         List<String> railIds = new ArrayList<>();
@@ -104,8 +104,7 @@ public class EvalCommand implements CliCommand {
             if (write) {
                 Path file = EvalReport.write(reports, "rail-" + railId + ".md", result, "Rail `" + railId + "` alone (lexical tier)",
                         "the rail reports a finding with score >= 0.5 (default settings).",
-                        "java -jar target/quarkus-app/quarkus-run.jar eval --all " + where, data.toString(), split,
-                        RailRows.notes(railId));
+                        invoked, data.toString(), split, RailRows.notes(railId));
                 System.out.println("  wrote " + file);
             }
         }
@@ -118,8 +117,7 @@ public class EvalCommand implements CliCommand {
             if (write) {
                 Path file = EvalReport.write(reports, "config-" + config + ".md", result, "Configuration `" + config + "` (rails and policy)",
                         "the decision of the input stage is not a plain allow, through the same path as `POST /v1/guard`.",
-                        "java -jar target/quarkus-app/quarkus-run.jar eval --all " + where, data.toString(), split,
-                        List.of("Every text is checked at the input stage; all files are prompts or statements, none are model replies."));
+                        invoked, data.toString(), split, List.of("Every text is checked at the input stage; all files are prompts or statements, none are model replies."));
                 System.out.println("  wrote " + file);
             }
         }
