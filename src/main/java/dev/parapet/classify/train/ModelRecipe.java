@@ -13,9 +13,13 @@ import java.util.Set;
  * @param contrastGroups groups whose every row is a negative for this model (plain harmful requests teach
  *        the jailbreak model that a request is not an attack on the instructions)
  * @param objective how the operating point is chosen
+ * @param maxRepeat how often the smaller class may be repeated to even the class prior (1: never). The
+ *        acceptable-use model does better unbalanced: repeating its positives (mostly "How can I ...?"
+ *        questions) taught it that the question form itself is harmful (dev recall 0.73 vs 0.75 at the same
+ *        benign budget).
  */
 public record ModelRecipe(String name, String group, Set<String> negativeGroups, Set<String> contrastGroups,
-                          Objective objective) {
+                          Objective objective, int maxRepeat) {
 
     /**
      * How to pick the threshold on dev. Benign prompts get a budget per rail because four rails add their
@@ -40,13 +44,13 @@ public record ModelRecipe(String name, String group, Set<String> negativeGroups,
 
     public static final List<ModelRecipe> ALL = List.of(
             new ModelRecipe("toxicity", "toxicity", Set.of("benign", "bias", "jailbreak", "acceptable_use"), Set.of(),
-                    Objective.F1_WITH_BENIGN_FPR_HALF_PCT),
+                    Objective.F1_WITH_BENIGN_FPR_HALF_PCT, 8),
             new ModelRecipe("bias", "bias", Set.of("benign", "toxicity", "jailbreak", "acceptable_use"), Set.of(),
-                    Objective.F1_WITH_BENIGN_FPR_HALF_PCT),
+                    Objective.F1_WITH_BENIGN_FPR_HALF_PCT, 8),
             new ModelRecipe("acceptable-use", "acceptable_use", Set.of("benign", "bias", "jailbreak", "toxicity"), Set.of(),
-                    Objective.RECALL_WITH_BENIGN_FPR_1_5PCT),
+                    Objective.RECALL_WITH_BENIGN_FPR_1_5PCT, 1),
             new ModelRecipe("jailbreak", "jailbreak", Set.of("benign", "bias", "toxicity"), Set.of("acceptable_use"),
-                    Objective.RECALL_WITH_BENIGN_FPR_HALF_PCT));
+                    Objective.RECALL_WITH_BENIGN_FPR_HALF_PCT, 8));
 
     public static ModelRecipe named(String name) {
         return ALL.stream().filter(r -> r.name().equals(name)).findFirst()

@@ -47,7 +47,7 @@ public final class TrainClassifiers {
     static final int ITERATIONS = Integer.getInteger("parapet.train.iterations", 150);
     static final int CUTOFF = Integer.getInteger("parapet.train.cutoff", 2);
     static final double SIGMA = Double.parseDouble(System.getProperty("parapet.train.sigma", "2.0"));
-    static final int MAX_REPEAT = 8;
+    static final int MAX_REPEAT = Integer.getInteger("parapet.train.max-repeat", 8);
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
@@ -74,7 +74,7 @@ public final class TrainClassifiers {
         hyper.put("iterations", ITERATIONS);
         hyper.put("cutoff", CUTOFF);
         hyper.put("gaussian_smoothing_sigma", SIGMA);
-        hyper.put("class_balance", "the smaller class repeated round(larger/smaller) times, at most " + MAX_REPEAT);
+        hyper.put("class_balance", "the smaller class repeated round(larger/smaller) times, at most the recipe's max_repeat (and " + MAX_REPEAT + ")");
         ObjectNode models = manifest.has("models") ? (ObjectNode) manifest.get("models") : manifest.putObject("models");
 
         for (ModelRecipe recipe : ModelRecipe.ALL) {
@@ -93,6 +93,7 @@ public final class TrainClassifiers {
             ObjectNode entry = models.putObject(recipe.name());
             entry.put("file", fileName);
             entry.put("rail", recipe.name());
+            entry.put("max_repeat", recipe.maxRepeat());
             entry.put("positives", "label in " + LabelledRow.POSITIVE_LABELS + " from group '" + recipe.group() + "'");
             entry.put("negatives", "negative labels from " + new java.util.TreeSet<>(recipe.negativeGroups())
                     + (recipe.contrastGroups().isEmpty() ? "" : "; every row of " + recipe.contrastGroups()));
@@ -119,8 +120,9 @@ public final class TrainClassifiers {
         // Why repeat the smaller class: maxent fits the class prior, and with 20 benign rows to each biased one
         // it learns to say "negative" almost always; repeating (at most MAX_REPEAT times) evens the prior.
         List<DocumentSample> samples = new ArrayList<>();
-        samples.addAll(repeated(positives, repeat(positives.size(), negatives.size())));
-        samples.addAll(repeated(negatives, repeat(negatives.size(), positives.size())));
+        int cap = Math.min(MAX_REPEAT, recipe.maxRepeat());
+        samples.addAll(repeated(positives, repeat(positives.size(), negatives.size(), cap)));
+        samples.addAll(repeated(negatives, repeat(negatives.size(), positives.size(), cap)));
         Collections.shuffle(samples, new Random(SEED));
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
@@ -133,11 +135,11 @@ public final class TrainClassifiers {
     }
 
     /** How often the smaller class is repeated so both classes weigh about the same. */
-    static int repeat(int size, int otherSize) {
+    static int repeat(int size, int otherSize, int cap) {
         if (size == 0 || size >= otherSize) {
             return 1;
         }
-        return (int) Math.max(1, Math.min(MAX_REPEAT, Math.round((double) otherSize / size)));
+        return (int) Math.max(1, Math.min(cap, Math.round((double) otherSize / size)));
     }
 
     private static List<DocumentSample> repeated(List<DocumentSample> samples, int times) {
