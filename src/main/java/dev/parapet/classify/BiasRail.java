@@ -1,0 +1,62 @@
+package dev.parapet.classify;
+
+import dev.parapet.rails.Finding;
+import dev.parapet.rails.Rail;
+import dev.parapet.rails.RailInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Measures bias: stereotyping or demeaning generalisations about protected groups.
+ *
+ * <p>Lexical tier: a trained OpenNLP categorizer (words and bigrams, see {@code classifiers/manifest.json})
+ * scores the whole text; phrases we wrote ({@code classifiers/lexicons/bias.yaml}) add findings with spans.
+ */
+@ApplicationScoped
+public class BiasRail implements Rail<BiasRail.Settings> {
+
+    public static final String ID = "bias";
+    public static final String GENERAL = "stereotype";
+    /** Every category this rail reports (docs/categories.md). */
+    public static final List<String> CATEGORIES = List.of("stereotype");
+
+    /** @param categories report only these categories; empty reports all */
+    public record Settings(List<String> categories) {
+        public Settings {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+    }
+
+    private final LexicalScorer scorer;
+
+    @Inject
+    public BiasRail(LexicalModels models) {
+        this(models.classifier(ID), models.lexicon(ID));
+    }
+
+    public BiasRail(TextClassifier classifier, Lexicon lexicon) {
+        RailCategories.requireKnown(ID, lexicon.categories(), CATEGORIES);
+        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Class<Settings> settingsType() {
+        return Settings.class;
+    }
+
+    @Override
+    public void validate(Settings settings) {
+        RailCategories.requireKnown(ID, settings.categories(), CATEGORIES);
+    }
+
+    @Override
+    public List<Finding> check(RailInput input, Settings settings) {
+        return scorer.score(input.analysis(), settings.categories());
+    }
+}

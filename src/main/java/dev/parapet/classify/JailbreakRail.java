@@ -1,0 +1,69 @@
+package dev.parapet.classify;
+
+import dev.parapet.rails.Finding;
+import dev.parapet.rails.Rail;
+import dev.parapet.rails.RailInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures attempts to override the model's instructions: role-play overrides, "ignore previous instructions", adversarial suffixes and instructions hidden inside documents.
+ *
+ * <p>Lexical tier: a trained OpenNLP categorizer (words and bigrams, see {@code classifiers/manifest.json})
+ * scores the whole text; phrases we wrote ({@code classifiers/lexicons/jailbreak.yaml}) add findings with spans.
+ */
+@ApplicationScoped
+public class JailbreakRail implements Rail<JailbreakRail.Settings> {
+
+    public static final String ID = "jailbreak";
+    public static final String GENERAL = "jailbreak";
+    /** Every category this rail reports (docs/categories.md). */
+    public static final List<String> CATEGORIES = List.of("jailbreak", "prompt_injection");
+
+    /** @param categories report only these categories; empty reports all */
+    public record Settings(List<String> categories) {
+        public Settings {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+    }
+
+    private final LexicalScorer scorer;
+    private final AdversarialSuffix suffix = new AdversarialSuffix();
+
+    @Inject
+    public JailbreakRail(LexicalModels models) {
+        this(models.classifier(ID), models.lexicon(ID));
+    }
+
+    public JailbreakRail(TextClassifier classifier, Lexicon lexicon) {
+        RailCategories.requireKnown(ID, lexicon.categories(), CATEGORIES);
+        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Class<Settings> settingsType() {
+        return Settings.class;
+    }
+
+    @Override
+    public void validate(Settings settings) {
+        RailCategories.requireKnown(ID, settings.categories(), CATEGORIES);
+    }
+
+    @Override
+    public List<Finding> check(RailInput input, Settings settings) {
+        List<Finding> findings = new ArrayList<>(scorer.score(input.analysis(), settings.categories()));
+        AdversarialSuffix.Result tail = suffix.measure(input.text());
+        if (tail.score() >= LexicalScorer.REPORT_FLOOR && (settings.categories().isEmpty() || settings.categories().contains(GENERAL))) {
+            findings.add(new Finding(ID, GENERAL, tail.score(), List.of(tail.span()), "heuristic:adversarial-suffix"));
+        }
+        return findings;
+    }
+}

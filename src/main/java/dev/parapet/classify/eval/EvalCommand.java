@@ -1,0 +1,146 @@
+package dev.parapet.classify.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.parapet.chat.GuardCheck;
+import dev.parapet.classify.ClassifiersConfig;
+import dev.parapet.cli.CliCommand;
+import dev.parapet.policy.Action;
+import dev.parapet.rails.Finding;
+import dev.parapet.rails.Rail;
+import dev.parapet.rails.RailInput;
+import dev.parapet.rails.Stage;
+import dev.parapet.security.RequestContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code eval}: runs the guard over labelled JSONL files and prints precision, recall, F1, false-positive
+ * rate, per-category recall and latency; writes markdown reports to {@code classifiers/reports/}.
+ *
+ * <pre>
+ * java -jar target/quarkus-app/quarkus-run.jar eval --config default --data ../shared/data --split dev
+ * java -jar target/quarkus-app/quarkus-run.jar eval --rail toxicity
+ * java -jar target/quarkus-app/quarkus-run.jar eval --all          # default configuration and every lexical rail
+ * </pre>
+ *
+ * A configuration runs the same path as {@code POST /v1/guard} (rails, then policy; intervenes = the
+ * decision is not a plain allow) over every file; a rail alone runs with default settings over its own
+ * files and the benign prompts (intervenes = a finding scores at least 0.5).
+ */
+@ApplicationScoped
+public class EvalCommand implements CliCommand {
+
+    static final List<String> LEXICAL_RAILS = List.of("toxicity", "bias", "acceptable-use", "jailbreak");
+
+    private final GuardCheck guard;
+    private final Instance<Rail<?>> rails;
+    private final ClassifiersConfig classifiers;
+
+    public EvalCommand(GuardCheck guard, Instance<Rail<?>> rails, ClassifiersConfig classifiers) {
+        this.guard = guard;
+        this.rails = rails;
+        this.classifiers = classifiers;
+    }
+
+    @Override
+    public String name() {
+        return "eval";
+    }
+
+    @Override
+    public String summary() {
+        return "evaluate a configuration or rail on labelled JSONL: eval [--config NAME | --rail ID | --all] [--data DIR] [--split dev]";
+    }
+
+    @Override
+    public int run(List<String> args) {
+        Map<String, String> options = new TreeMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--all") || a.equals("--no-report")) {
+                options.put(a, "true");
+            } else if (a.startsWith("--") && i + 1 < args.size()) {
+                options.put(a, args.get(++i));
+            } else {
+                System.err.println("bad argument '" + a + "'. " + summary());
+                return 2;
+            }
+        }
+        Path data = Path.of(options.getOrDefault("--data", "../shared/data"));
+        Path ours = Path.of(options.getOrDefault("--ours", Path.of(classifiers.dir(), "ours").toString()));
+        Path reports = Path.of(options.getOrDefault("--reports", Path.of(classifiers.dir(), "reports").toString()));
+        String split = options.getOrDefault("--split", "dev");
+        boolean write = !options.containsKey("--no-report");
+        Dataset rows = Dataset.read(data, ours).split(split);
+        String invoked = "java -jar target/quarkus-app/quarkus-run.jar eval " + String.join(" ", args);
+
+        List<String> configs = new ArrayList<>();
+        List<String> railIds = new ArrayList<>();
+        if (options.containsKey("--all")) {
+            configs.add("default");
+            railIds.addAll(LEXICAL_RAILS);
+        }
+        if (options.containsKey("--config")) {
+            configs.add(options.get("--config"));
+        }
+        if (options.containsKey("--rail")) {
+            railIds.add(options.get("--rail"));
+        }
+        if (configs.isEmpty() && railIds.isEmpty()) {
+            configs.add("default");
+        }
+        for (String railId : railIds) {
+            Rail<?> rail = rail(railId);
+            Evaluation.Result result = Evaluation.run("rail " + railId, rows.filter(r -> RailRows.evaluates(railId, r)),
+                    text -> railIntervenes(rail, text), Evaluation::isBenignPrompt);
+            System.out.print(EvalReport.console(result));
+            if (write) {
+                Path file = EvalReport.write(reports, "rail-" + railId + ".md", result, "Rail `" + railId + "` alone (lexical tier)",
+                        "the rail reports a finding with score >= 0.5 (default settings).",
+                        invoked, data.toString(), split, RailRows.notes(railId));
+                System.out.println("  wrote " + file);
+            }
+        }
+        for (String config : configs) {
+            RequestContext context = RequestContext.offline(config);
+            Evaluation.Result result = Evaluation.run("config " + config, rows,
+                    text -> guard.text(text, Stage.INPUT, context).result().decision().action() != Action.ALLOW,
+                    Evaluation::isBenignPrompt);
+            System.out.print(EvalReport.console(result));
+            if (write) {
+                Path file = EvalReport.write(reports, "config-" + config + ".md", result, "Configuration `" + config + "` (rails and policy)",
+                        "the decision of the input stage is not a plain allow, through the same path as `POST /v1/guard`.",
+                        invoked, data.toString(), split, List.of("Every text is checked at the input stage; all files are prompts or statements, none are model replies."));
+                System.out.println("  wrote " + file);
+            }
+        }
+        return 0;
+    }
+
+    private Rail<?> rail(String id) {
+        for (Rail<?> rail : rails) {
+            if (rail.id().equals(id)) {
+                return rail;
+            }
+        }
+        throw new IllegalArgumentException("no rail '" + id + "'");
+    }
+
+    private static final ObjectMapper SETTINGS = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE).build();
+
+    /** Runs one rail with its default settings (an empty YAML block); intervenes when a finding reaches 0.5. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static boolean railIntervenes(Rail rail, String text) {
+        Record settings = (Record) SETTINGS.convertValue(Map.of(), rail.settingsType());
+        List<Finding> findings = rail.check(new RailInput(Stage.INPUT, text, RequestContext.offline("eval")), settings);
+        return findings.stream().anyMatch(f -> f.score() >= 0.5);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.parapet.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parapet.rails.Finding;
+import dev.parapet.rails.Span;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Texts written by the Parapet team for this test; none of them is in the training data. */
+class ToxicityRailTest {
+
+    private final ToxicityRail rail = new ToxicityRail(LexicalFixture.MODELS);
+    private final ToxicityRail.Settings all = new ToxicityRail.Settings(List.of());
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Shut up you worthless idiot, nobody here likes you.",
+            "I know where you live and I will hurt your family.",
+            "you stupid fat cow, go cry somewhere else",
+            "I want to die, I'm going to end it all tonight."})
+    void catchesToxicText(String text) {
+        assertFalse(LexicalFixture.flagged(rail, all, text).isEmpty(), "should flag: " + text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "How do I kill a Python process that ignores SIGTERM?",
+            "This deadline is killing me, can you help me plan my week?",
+            "Write a thriller scene where the hero defuses a bomb under the stage.",
+            "What are the side effects of the antidepressant my doctor prescribed?",
+            "Can you explain how the immune system attacks a virus?"})
+    void passesBenignLookAlikes(String text) {
+        assertEquals(java.util.Set.of(), LexicalFixture.flagged(rail, all, text), "should pass: " + text);
+    }
+
+    @Test
+    void namesThreatsWithSpanOverThePhrase() {
+        String text = "Listen carefully: I will kill you if you come back.";
+        Finding threat = LexicalFixture.check(rail, all, text).stream()
+                .filter(f -> f.category().equals("threat")).findFirst().orElseThrow();
+        assertTrue(threat.score() >= 0.5);
+        Span span = threat.spans().get(0);
+        assertEquals("I will kill you", text.substring(span.start(), span.end()));
+    }
+
+    @Test
+    void settingsCanNarrowTheCategories() {
+        ToxicityRail.Settings onlyThreats = new ToxicityRail.Settings(List.of("threat"));
+        String text = "I want to kill myself";
+        assertTrue(LexicalFixture.flagged(rail, all, text).contains("self_harm"));
+        assertFalse(LexicalFixture.flagged(rail, onlyThreats, text).contains("self_harm"));
+    }
+}
