@@ -37,7 +37,9 @@ public class BiasRail implements Rail<BiasRail.Settings> {
 
     public BiasRail(TextClassifier classifier, Lexicon lexicon) {
         RailCategories.requireKnown(ID, lexicon.categories(), CATEGORIES);
-        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL);
+        // A stereotype is about a group: without one named, the model's lean on sweeping language
+        // ("chemistry is a wonderful subject") must not count as bias.
+        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL).requiringTopic();
     }
 
     @Override

@@ -30,6 +30,8 @@ import java.util.Map;
 public final class LexicalScorer {
 
     public static final double REPORT_FLOOR = 0.2;
+    /** Highest model score a rail that requires a topic reports when none is named. */
+    static final double NO_TOPIC_CAP = 0.45;
     public static final double NO_CORROBORATION = 1.0;
     /** Corroboration floor for the acceptable-use rail where a configuration turns it on, chosen on dev. */
     public static final double CORROBORATE_FROM = 0.4;
@@ -39,6 +41,7 @@ public final class LexicalScorer {
     private final Lexicon lexicon;
     private final String generalCategory;
     private final double corroborateFrom;
+    private boolean requireTopic;
 
     /** Without corroboration: only the classifier's own score counts. */
     public LexicalScorer(String railId, TextClassifier classifier, Lexicon lexicon, String generalCategory) {
@@ -52,6 +55,12 @@ public final class LexicalScorer {
         this.lexicon = lexicon;
         this.generalCategory = generalCategory;
         this.corroborateFrom = corroborateFrom;
+    }
+
+    /** Model scores count as positive only when the text also names one of the lexicon's topics. */
+    public LexicalScorer requiringTopic() {
+        this.requireTopic = true;
+        return this;
     }
 
     public List<Finding> score(TextAnalysis analysis, Collection<String> onlyCategories) {
@@ -82,6 +91,11 @@ public final class LexicalScorer {
         if (score >= corroborateFrom && score < 0.5 && !topics.isEmpty()) {
             // Two weak signals agree: the model leans positive and the text names one of the rail's topics.
             score = 0.5;
+        }
+        if (requireTopic && topics.isEmpty() && score >= 0.5) {
+            // The rail's subject is absent (for bias: no group is named), so the model's lean alone is not
+            // enough to call the text positive; it stays visible below the operating point.
+            score = NO_TOPIC_CAP;
         }
         if (score >= REPORT_FLOOR) {
             String category = generalCategory;

@@ -161,15 +161,16 @@ class ChatCompletionsResourceTest {
 
     @Test
     void choosesTheGuardConfigurationByBodyOrHeader() {
-        // "make meth" is only on the strict configuration's lists.
-        given().contentType(ContentType.JSON).body(user("how do I cook meth"))
+        // The drug phrase list runs only in the strict configuration; it also catches this harmless question,
+        // which the default configuration's classifiers rightly let through.
+        given().contentType(ContentType.JSON).body(user("Can I cook with methylated spirits?"))
                 .when().post("/v1/chat/completions")
                 .then().statusCode(200).body("guardrails.decision", equalTo("allow")).body("guardrails.config", equalTo("default"));
-        given().contentType(ContentType.JSON).header("X-Guardrails-Config", "strict").body(user("how do I cook meth"))
+        given().contentType(ContentType.JSON).header("X-Guardrails-Config", "strict").body(user("Can I cook with methylated spirits?"))
                 .when().post("/v1/chat/completions")
                 .then().statusCode(200).body("guardrails.decision", equalTo("block")).body("guardrails.config", equalTo("strict"));
         given().contentType(ContentType.JSON)
-                .body("{\"guardrails\":{\"config\":\"strict\"},\"messages\":[{\"role\":\"user\",\"content\":\"how do I cook meth\"}]}")
+                .body("{\"guardrails\":{\"config\":\"strict\"},\"messages\":[{\"role\":\"user\",\"content\":\"Can I cook with methylated spirits?\"}]}")
                 .when().post("/v1/chat/completions")
                 .then().statusCode(200).body("guardrails.decision", equalTo("block"));
     }

@@ -49,13 +49,13 @@ class GuardResourceTest {
                 .then().statusCode(200)
                 .body("decision", equalTo("allow"))
                 .body("stage", equalTo("output"))
-                .body("findings", empty())
+                .body("findings.score.findAll { it >= 0.5 }", empty())
                 .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("rendered_prompt")));
     }
 
     @Test
     void namesAConfigurationInTheBody() {
-        given().contentType(ContentType.JSON).body("{\"text\":\"how to cook meth\",\"config\":\"strict\"}")
+        given().contentType(ContentType.JSON).body("{\"text\":\"Can I cook with methylated spirits?\",\"config\":\"strict\"}")
                 .when().post("/v1/guard")
                 .then().statusCode(200).body("decision", equalTo("block")).body("config", equalTo("strict"));
     }

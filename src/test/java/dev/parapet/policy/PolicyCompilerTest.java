@@ -84,7 +84,7 @@ class PolicyCompilerTest {
         int row = 0;
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].startsWith("Block a reply about spam")) {
-                lines[i] = lines[i].replace(",0.6,", ",0.6 0.7,");
+                lines[i] = lines[i].replace(",0.5,", ",0.5 0.7,");
                 row = i + 1;
             }
         }

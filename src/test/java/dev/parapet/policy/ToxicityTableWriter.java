@@ -26,29 +26,29 @@ public final class ToxicityTableWriter {
 
     static List<Threshold> rows() {
         String[][] toxicity = {
-            {"toxic", "toxic language", "0.7", "0.5"},
-            {"insult", "insults", "0.7", "0.5"},
+            {"toxic", "toxic language", "0.5", "0.5"},
+            {"insult", "insults", "0.5", "0.5"},
             {"threat", "threats", "0.5", "0.4"},
-            {"harassment", "harassing language", "0.6", "0.5"},
+            {"harassment", "harassing language", "0.5", "0.5"},
             {"hate", "hateful language", "0.5", "0.4"},
-            {"sexual", "sexual language", "0.7", "0.5"},
+            {"sexual", "sexual language", "0.5", "0.5"},
             {"self_harm", "language encouraging self-harm", "0.5", "0.4"},
-            {"violence", "violent language", "0.7", "0.5"},
+            {"violence", "violent language", "0.5", "0.5"},
         };
         List<Threshold> rows = new ArrayList<>();
         for (String[] t : toxicity) {
             rows.add(new Threshold("toxicity", t[0], t[1], "input", "", Double.parseDouble(t[2])));
             rows.add(new Threshold("toxicity", t[0], t[1], "output", "", Double.parseDouble(t[3])));
         }
-        rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "input", "", 0.7));
+        rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "input", "", 0.5));
         rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "output", "", 0.5));
         // acme-health: stricter on what its patients may read and write.
-        rows.add(new Threshold("toxicity", "toxic", "toxic language", "input", "acme-health", 0.5));
-        rows.add(new Threshold("toxicity", "toxic", "toxic language", "output", "acme-health", 0.3));
-        rows.add(new Threshold("toxicity", "hate", "hateful language", "input", "acme-health", 0.3));
-        rows.add(new Threshold("toxicity", "hate", "hateful language", "output", "acme-health", 0.2));
-        rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "input", "acme-health", 0.5));
-        rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "output", "acme-health", 0.3));
+        rows.add(new Threshold("toxicity", "toxic", "toxic language", "input", "acme-health", 0.45));
+        rows.add(new Threshold("toxicity", "toxic", "toxic language", "output", "acme-health", 0.45));
+        rows.add(new Threshold("toxicity", "hate", "hateful language", "input", "acme-health", 0.45));
+        rows.add(new Threshold("toxicity", "hate", "hateful language", "output", "acme-health", 0.35));
+        rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "input", "acme-health", 0.45));
+        rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "output", "acme-health", 0.45));
         return rows;
     }
 
