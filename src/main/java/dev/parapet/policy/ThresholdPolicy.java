@@ -7,19 +7,22 @@ import java.util.List;
 
 /**
  * Stand-in decision until the Drools policy engine lands (and is then removed, not kept beside it):
- * block when any finding scores at or above {@value #THRESHOLD}; otherwise allow.
+ * block when any finding scores at or above {@value #THRESHOLD}; otherwise allow. Findings of rails that
+ * report facts rather than harms ({@code language}) never block.
  */
 @ApplicationScoped
 public class ThresholdPolicy implements PolicyEngine {
 
     static final double THRESHOLD = 0.5;
+    /** Rails whose findings are facts for policies (a language code), not measures of harm. */
+    static final java.util.Set<String> FACT_RAILS = java.util.Set.of("language");
     static final String RULE = "Block any finding that scores at least 0.5 (built-in stand-in policy)";
 
     @Override
     public Decision decide(PolicyInput input) {
         List<Intervention> interventions = new ArrayList<>();
         for (Finding f : input.findings()) {
-            if (f.score() >= THRESHOLD) {
+            if (f.score() >= THRESHOLD && !FACT_RAILS.contains(f.rail())) {
                 interventions.add(new Intervention(input.stage(), f.rail(), f.category(), f.score(), Action.BLOCK, RULE));
             }
         }
