@@ -77,9 +77,27 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
                 "minilm+logistic, " + vectors.length + " window(s)"));
     }
 
-    /** The shared embeddings of a text's decoded form, computed once per text. */
+    /** Decoded payloads embedded on their own, besides the windows of the whole decoded text. */
+    static final int MAX_HIDDEN = 2;
+
+    /**
+     * The shared embeddings of a text's decoded form, computed once per text: its windows, plus each
+     * decoded payload on its own (at most {@value #MAX_HIDDEN}), so "Decode this: &lt;base64&gt;" is
+     * judged by what the base64 says, not diluted by the words around it.
+     */
     public static float[][] embeddingsOf(TextAnalysis analysis, EmbeddingService embeddings) {
-        String decoded = Deobfuscation.text(analysis);
-        return analysis.get(EMBEDDINGS, original -> embeddings.embedWindows(decoded, MAX_WINDOWS));
+        var decoded = Deobfuscation.of(analysis);
+        return analysis.get(EMBEDDINGS, original -> {
+            float[][] windows = embeddings.embedWindows(decoded.text(), MAX_WINDOWS);
+            if (decoded.hidden().isEmpty()) {
+                return windows;
+            }
+            List<String> payloads = decoded.hidden().subList(0, Math.min(MAX_HIDDEN, decoded.hidden().size()));
+            float[][] all = java.util.Arrays.copyOf(windows, windows.length + payloads.size());
+            for (int i = 0; i < payloads.size(); i++) {
+                all[windows.length + i] = embeddings.embed(payloads.get(i));
+            }
+            return all;
+        });
     }
 }

@@ -30,9 +30,11 @@ public final class Deobfuscator {
         EncodedText.Result decoded = EncodedText.decode(latin.text(), original.length(), exact);
         signals.addAll(decoded.signals());
         String text = decoded.text();
+        List<String> hidden = new ArrayList<>(decoded.hidden());
         if (!tags.isEmpty()) {
             text = text + "\n" + tags;
+            hidden.add(tags.toString());
         }
-        return new Deobfuscated(text, signals);
+        return new Deobfuscated(text, signals, hidden);
     }
 }

@@ -42,7 +42,7 @@ final class EncodedText {
 
     private EncodedText() {}
 
-    record Result(String text, List<ObfuscationSignal> signals) {}
+    record Result(String text, List<ObfuscationSignal> signals, List<String> hidden) {}
 
     /**
      * Decodes every readable segment. Signal offsets point into {@code text} while no earlier step has
@@ -51,18 +51,19 @@ final class EncodedText {
      */
     static Result decode(String text, int originalLength, boolean exact) {
         List<ObfuscationSignal> signals = new ArrayList<>();
-        Frame frame = new Frame(originalLength, exact);
+        List<String> hidden = new ArrayList<>();
+        Frame frame = new Frame(originalLength, exact, hidden);
         String decoded = replace(text, BASE64, EncodedText::fromBase64, "base64", signals, frame);
         frame = frame.after(text, decoded);
         String hexDecoded = replace(decoded, HEX, EncodedText::fromHex, "hex", signals, frame);
         frame = frame.after(decoded, hexDecoded);
-        return new Result(rot13Sentences(hexDecoded, signals, frame), signals);
+        return new Result(rot13Sentences(hexDecoded, signals, frame), signals, hidden);
     }
 
     /** Whether offsets into the current text are still offsets into the original. */
-    private record Frame(int originalLength, boolean exact) {
+    private record Frame(int originalLength, boolean exact, List<String> hidden) {
         Frame after(String before, String now) {
-            return new Frame(originalLength, exact && before.equals(now));
+            return new Frame(originalLength, exact && before.equals(now), hidden);
         }
 
         ObfuscationSignal signal(int start, int end, String evidence) {
@@ -91,6 +92,7 @@ final class EncodedText {
             out.append(text, copied, m.start()).append(plain);
             copied = m.end();
             signals.add(frame.signal(m.start(), m.end(), name));
+            frame.hidden().add(plain);
         }
         if (out == null) {
             return text;
@@ -167,6 +169,7 @@ final class EncodedText {
                 }
                 out.append(text, copied, m.start()).append(rot13(sentence));
                 copied = m.end();
+                frame.hidden().add(rot13(sentence).strip());
                 signals.add(frame.signal(m.start(), m.end(), "rot13"));
             }
         }

@@ -97,7 +97,7 @@ final class Homoglyphs {
             }
             String word = text.substring(start, i);
             boolean mixed = hasLatin > 0 && hasConfusable > 0 && other == 0;
-            boolean disguised = hasLatin == 0 && hasConfusable >= 2 && other == 0 && mostlyLatin;
+            boolean disguised = hasLatin == 0 && hasConfusable >= 1 && other == 0 && mostlyLatin;
             if (mixed || disguised) {
                 mixedWords += mixed ? 1 : 0;
                 disguisedWords += disguised ? 1 : 0;

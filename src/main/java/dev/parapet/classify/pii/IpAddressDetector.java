@@ -18,6 +18,10 @@ public final class IpAddressDetector implements PiiDetector {
     private static final Pattern V6_CANDIDATE = Pattern.compile(
             "(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\w:])");
 
+    /** "section 4.2.1.3", "version 1.2.3.4": a dotted number that names a heading or a release, not a host. */
+    private static final Pattern NUMBERED_HEADING = Pattern.compile(
+            "(?i)(?:section|chapter|clause|version|release|rule|ver\\.|v|§)\\s*$");
+
     @Override
     public PiiKind kind() {
         return PiiKind.IP_ADDRESS;
@@ -29,7 +33,9 @@ public final class IpAddressDetector implements PiiDetector {
         if (text.indexOf('.') >= 0) {
             Matcher m = V4.matcher(text);
             while (m.find()) {
-                found.add(new PiiMatch(PiiKind.IP_ADDRESS, m.start(), m.end(), 0.9, "ipv4"));
+                if (!NUMBERED_HEADING.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                    found.add(new PiiMatch(PiiKind.IP_ADDRESS, m.start(), m.end(), 0.9, "ipv4"));
+                }
             }
         }
         if (text.indexOf(':') >= 0) {

@@ -54,7 +54,7 @@ public final class SemanticTrainer {
     }
 
     static SemanticEvaluation.Result train(HeadSpec spec, List<LabelledText> all, EmbeddingService service, EmbeddingCache cache) {
-        HeadData train = HeadData.select(all, spec, false, SEED);
+        HeadData train = Preambles.augment(HeadData.select(all, spec, false, SEED), SEED);
         HeadData dev = HeadData.select(all, spec, true, SEED);
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         float[][][] trainWindows = cache.embedAll(train.texts(), service, SemanticHeadWindows.MAX, threads);
