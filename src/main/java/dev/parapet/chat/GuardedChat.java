@@ -15,6 +15,7 @@ import dev.parapet.prompt.RenderedPrompt;
 import dev.parapet.prompt.ReplyTrimmer;
 import dev.parapet.prompt.Role;
 import dev.parapet.rails.Finding;
+import dev.parapet.rails.LanguageRail;
 import dev.parapet.rails.RailConfiguration;
 import dev.parapet.rails.RailConfigurations;
 import dev.parapet.rails.RailInput;
@@ -107,7 +108,10 @@ public class GuardedChat {
     public StageResult check(RailConfiguration configuration, RequestContext context, Stage stage, String text,
                              int turns, boolean partial) {
         List<Finding> findings = rails.run(configuration, new RailInput(stage, text, context, null, partial));
-        Decision decision = policy.decide(new PolicyInput(stage, findings, context, PolicyInput.TextStats.of(text, turns)));
+        PolicyInput.TextStats counted = PolicyInput.TextStats.of(text, turns);
+        PolicyInput.TextStats stats = new PolicyInput.TextStats(counted.characters(), counted.words(), counted.turns(),
+                LanguageRail.languageOf(findings));
+        Decision decision = policy.decide(new PolicyInput(stage, findings, context, stats));
         return new StageResult(findings, decision);
     }
 

@@ -1,0 +1,166 @@
+package dev.parapet.rails;
+
+import dev.parapet.classify.judge.GuardPrompt;
+import dev.parapet.classify.judge.GuardVerdict;
+import dev.parapet.classify.judge.HazardCategory;
+import dev.parapet.generation.GenerationException;
+import dev.parapet.generation.GenerationRequest;
+import dev.parapet.generation.GenerationResult;
+import dev.parapet.generation.Generator;
+import dev.parapet.prompt.ChatMessage;
+import dev.parapet.prompt.Role;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The model-judge tier: sends the text to a guard model (Llama Guard 3 style, see {@link GuardPrompt})
+ * through a {@link Generator} and turns its answer into findings, one per hazard category it names,
+ * mapped to our acceptable-use categories ({@code unsafe} when it names none). A "safe" answer gives no
+ * finding.
+ *
+ * <p>Fails closed: a timeout, a generation error or an answer off the format is a {@link RailFailure},
+ * so the request gets an error, never unjudged text. A partial text (a streamed reply still growing) is
+ * not judged: a judge call costs hundreds of milliseconds, so it runs once over the whole reply.
+ *
+ * <p>Which generator: for now the active backend's ({@code parapet.generation.backend}); a judge with its
+ * own Triton model gets its own generator bean once the Triton client lands, and only the injection
+ * point here changes.
+ */
+@ApplicationScoped
+public class GuardModelRail implements Rail<GuardModelRail.Settings> {
+
+    public static final String ID = "guard-model";
+
+    /**
+     * @param timeoutMs the longest the judge may take before the rail fails closed
+     * @param maxTokens the judge's answer budget ("unsafe\nS1,S9" is a handful of tokens)
+     * @param score the score an unsafe verdict carries (the judge gives no probability)
+     * @param categories the hazard codes to ask about (S1–S14); empty = all
+     */
+    public record Settings(Long timeoutMs, Integer maxTokens, Double score, List<String> categories) {
+        public Settings {
+            timeoutMs = timeoutMs == null ? 5000L : timeoutMs;
+            maxTokens = maxTokens == null ? 16 : maxTokens;
+            score = score == null ? 0.9 : score;
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+
+        Set<HazardCategory> hazards() {
+            if (categories.isEmpty()) {
+                return EnumSet.allOf(HazardCategory.class);
+            }
+            Set<HazardCategory> set = EnumSet.noneOf(HazardCategory.class);
+            for (String code : categories) {
+                HazardCategory c = HazardCategory.fromCode(code);
+                if (c == null) {
+                    throw new IllegalArgumentException("unknown hazard category '" + code + "' (S1 to S14)");
+                }
+                set.add(c);
+            }
+            return set;
+        }
+    }
+
+    private final Generator judge;
+    private final ExecutorService calls;
+
+    @Inject
+    public GuardModelRail(Generator judge) {
+        this.judge = judge;
+        AtomicInteger n = new AtomicInteger();
+        this.calls = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "parapet-guard-model-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        calls.shutdownNow();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Class<Settings> settingsType() {
+        return Settings.class;
+    }
+
+    @Override
+    public void validate(Settings settings) {
+        settings.hazards();
+        if (settings.timeoutMs() < 1 || settings.maxTokens() < 1 || settings.score() < 0 || settings.score() > 1) {
+            throw new IllegalArgumentException("timeout-ms and max-tokens must be positive, score in [0, 1]");
+        }
+    }
+
+    @Override
+    public List<Finding> check(RailInput input, Settings settings) {
+        if (input.partial()) {
+            return List.of();
+        }
+        GuardPrompt.Role role = input.stage() == Stage.INPUT ? GuardPrompt.Role.USER : GuardPrompt.Role.AGENT;
+        Set<HazardCategory> hazards = settings.hazards();
+        String instruction = GuardPrompt.instruction(role, input.text(), hazards);
+        GenerationRequest request = new GenerationRequest(input.context().requestId() + "-guard",
+                GuardPrompt.render(role, input.text(), hazards), List.of(new ChatMessage(Role.USER, instruction)),
+                settings.maxTokens(), 0.0, null, null, List.of(), null);
+        GuardVerdict verdict;
+        try {
+            verdict = GuardVerdict.parse(ask(request, settings.timeoutMs()).text());
+        } catch (IllegalArgumentException e) {
+            throw new RailFailure(ID, e.getMessage(), e);
+        }
+        if (verdict.safe()) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (HazardCategory c : verdict.categories()) {
+            if (findings.stream().noneMatch(f -> f.category().equals(c.category()))) {
+                findings.add(new Finding(ID, c.category(), settings.score(), List.of(), "judge:" + c.name()));
+            }
+        }
+        if (findings.isEmpty()) {
+            findings.add(new Finding(ID, "unsafe", settings.score(), List.of(), "judge:unsafe without category"));
+        }
+        return findings;
+    }
+
+    private GenerationResult ask(GenerationRequest request, long timeoutMs) {
+        Future<GenerationResult> call = calls.submit(() -> judge.generate(request));
+        try {
+            GenerationResult result = call.get(timeoutMs, TimeUnit.MILLISECONDS);
+            if (result == null) {
+                throw new RailFailure(ID, "the judge returned nothing");
+            }
+            return result;
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new RailFailure(ID, "the judge did not answer within " + timeoutMs + " ms", e);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RailFailure(ID, "interrupted while waiting for the judge", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String what = cause instanceof GenerationException ? cause.getClass().getSimpleName() : String.valueOf(cause);
+            throw new RailFailure(ID, "the judge failed: " + what, cause);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.parapet.rails;
+
+import dev.parapet.classify.language.LanguageIdentifier;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Names the language of the text: category = ISO 639-3 code ({@code eng}, {@code deu}), score = the
+ * detector's confidence. A fact for policies (for example "escalate prompts not in a supported
+ * language"), not a harm. Texts shorter than {@code min-characters} get no finding: a few letters say
+ * too little about a language.
+ */
+@Startup
+@ApplicationScoped
+public class LanguageRail implements Rail<LanguageRail.Settings> {
+
+    public static final String ID = "language";
+    /** What the policy's text statistics say when no language finding exists. */
+    public static final String UNDETERMINED = "und";
+
+    /**
+     * @param minCharacters shorter texts get no finding
+     * @param maxCharacters only the start of a long text is read, which bounds the cost
+     */
+    public record Settings(Integer minCharacters, Integer maxCharacters) {
+        public Settings {
+            minCharacters = minCharacters == null ? 12 : minCharacters;
+            maxCharacters = maxCharacters == null ? 1000 : maxCharacters;
+        }
+    }
+
+    private final LanguageIdentifier identifier;
+
+    public LanguageRail() {
+        this(LanguageIdentifier.fromClassPath());
+    }
+
+    LanguageRail(LanguageIdentifier identifier) {
+        this.identifier = identifier;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Class<Settings> settingsType() {
+        return Settings.class;
+    }
+
+    @Override
+    public void validate(Settings settings) {
+        if (settings.minCharacters() < 0 || settings.maxCharacters() < 1) {
+            throw new IllegalArgumentException("min-characters must be >= 0 and max-characters >= 1");
+        }
+    }
+
+    @Override
+    public List<Finding> check(RailInput input, Settings settings) {
+        String text = Deobfuscation.text(input.analysis()).strip();
+        if (text.length() < settings.minCharacters()) {
+            return List.of();
+        }
+        LanguageIdentifier.Guess guess = identifier.identify(text, settings.maxCharacters());
+        if (UNDETERMINED.equals(guess.code())) {
+            return List.of();
+        }
+        return List.of(new Finding(ID, guess.code(), guess.confidence(), List.of(), "opennlp-langdetect"));
+    }
+
+    /** The language named by the findings of a stage, or {@value #UNDETERMINED}; for the policy's text statistics. */
+    public static String languageOf(List<Finding> findings) {
+        return findings.stream().filter(f -> ID.equals(f.rail())).map(Finding::category).findFirst().orElse(UNDETERMINED);
+    }
+}

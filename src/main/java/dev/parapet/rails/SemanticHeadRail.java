@@ -1,0 +1,103 @@
+package dev.parapet.rails;
+
+import dev.parapet.classify.semantic.EmbeddingService;
+import dev.parapet.classify.semantic.LinearHead;
+import dev.parapet.classify.semantic.SemanticHeads;
+import java.util.List;
+
+/**
+ * The semantic tier: a trained head (logistic regression over the MiniLM sentence embedding) scores
+ * what a text means rather than which words it uses, so "how would one go about ending someone's life
+ * quietly" scores like "how do I kill someone" and "how do I kill a Python process" does not.
+ *
+ * <p>Why the embedding lives in the {@link TextAnalysis}: it is the costly part (milliseconds), and
+ * every head of a stage needs the same one. Whichever semantic rail runs first embeds the text, the
+ * others wait for that result and then cost one dot product each. The text embedded is the decoded form
+ * from {@link Deobfuscation}, so base64 or look-alike letters do not hide meaning from the heads.
+ *
+ * <p>One subclass per head, each a bean with its own rail id; they differ only in the head they load.
+ */
+public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings> {
+
+    /** Windows of a long text that are embedded (start, middle, end); bounds the cost per text. */
+    static final int MAX_WINDOWS = dev.parapet.classify.semantic.SemanticHeadWindows.MAX;
+
+    /** The embeddings of the decoded text, one per window. */
+    public static final TextAnalysis.Key<float[][]> EMBEDDINGS = new TextAnalysis.Key<>("embeddings", float[][].class);
+
+    /** @param reportAbove scores below this give no finding at all (keeps near-zero noise out of reports) */
+    public record Settings(Double reportAbove) {
+        public Settings {
+            reportAbove = reportAbove == null ? 0.2 : reportAbove;
+        }
+    }
+
+    private final EmbeddingService embeddings;
+    private final SemanticHeads heads;
+    private final String head;
+
+    protected SemanticHeadRail(EmbeddingService embeddings, SemanticHeads heads, String head) {
+        this.embeddings = embeddings;
+        this.heads = heads;
+        this.head = head;
+    }
+
+    @Override
+    public String id() {
+        return "semantic-" + head;
+    }
+
+    @Override
+    public Class<Settings> settingsType() {
+        return Settings.class;
+    }
+
+    @Override
+    public void validate(Settings settings) {
+        if (settings.reportAbove() < 0 || settings.reportAbove() > 1) {
+            throw new IllegalArgumentException("report-above must lie in [0, 1]");
+        }
+        heads.reload(head);
+    }
+
+    @Override
+    public List<Finding> check(RailInput input, Settings settings) {
+        LinearHead model;
+        try {
+            model = heads.get(head);
+        } catch (RuntimeException e) {
+            throw new RailFailure(id(), "head not available: " + e.getMessage(), e);
+        }
+        float[][] vectors = embeddingsOf(input.analysis(), embeddings);
+        double score = model.maxScore(vectors);
+        if (score < settings.reportAbove()) {
+            return List.of();
+        }
+        return List.of(new Finding(id(), model.category(), score, List.of(),
+                "minilm+logistic, " + vectors.length + " window(s)"));
+    }
+
+    /** Decoded payloads embedded on their own, besides the windows of the whole decoded text. */
+    static final int MAX_HIDDEN = 2;
+
+    /**
+     * The shared embeddings of a text's decoded form, computed once per text: its windows, plus each
+     * decoded payload on its own (at most {@value #MAX_HIDDEN}), so "Decode this: &lt;base64&gt;" is
+     * judged by what the base64 says, not diluted by the words around it.
+     */
+    public static float[][] embeddingsOf(TextAnalysis analysis, EmbeddingService embeddings) {
+        var decoded = Deobfuscation.of(analysis);
+        return analysis.get(EMBEDDINGS, original -> {
+            float[][] windows = embeddings.embedWindows(decoded.text(), MAX_WINDOWS);
+            if (decoded.hidden().isEmpty()) {
+                return windows;
+            }
+            List<String> payloads = decoded.hidden().subList(0, Math.min(MAX_HIDDEN, decoded.hidden().size()));
+            float[][] all = java.util.Arrays.copyOf(windows, windows.length + payloads.size());
+            for (int i = 0; i < payloads.size(); i++) {
+                all[windows.length + i] = embeddings.embed(payloads.get(i));
+            }
+            return all;
+        });
+    }
+}
