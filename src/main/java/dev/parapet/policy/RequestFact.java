@@ -42,7 +42,8 @@ public final class RequestFact {
         }
         Finding best = null;
         for (Finding f : input.findings()) {
-            if (LANGUAGE_RAIL.equals(f.rail()) && (best == null || f.score() > best.score())) {
+            if (LANGUAGE_RAIL.equals(f.rail()) && f.score() >= dev.parapet.rails.LanguageRail.CONFIDENT
+                    && (best == null || f.score() > best.score())) {
                 best = f;
             }
         }

@@ -40,6 +40,9 @@ public class LanguageRail implements Rail<LanguageRail.Settings> {
         this.identifier = identifier;
     }
 
+    /** How far the best language must lead the runner-up (p1 / (p1 + p2)) before policies treat it as known. */
+    public static final double CONFIDENT = 0.7;
+
     @Override
     public String id() {
         return ID;
@@ -72,6 +75,7 @@ public class LanguageRail implements Rail<LanguageRail.Settings> {
 
     /** The language named by the findings of a stage, or {@value #UNDETERMINED}; for the policy's text statistics. */
     public static String languageOf(List<Finding> findings) {
-        return findings.stream().filter(f -> ID.equals(f.rail())).map(Finding::category).findFirst().orElse(UNDETERMINED);
+        return findings.stream().filter(f -> ID.equals(f.rail()) && f.score() >= CONFIDENT)
+                .map(Finding::category).findFirst().orElse(UNDETERMINED);
     }
 }

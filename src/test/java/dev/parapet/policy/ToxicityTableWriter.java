@@ -42,6 +42,9 @@ public final class ToxicityTableWriter {
         }
         rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "input", "", 0.5));
         rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "output", "", 0.5));
+        // The semantic tier's toxicity head (MiniLM embedding) reports overall toxicity only.
+        rows.add(new Threshold("semantic-toxicity", "toxic", "toxic language (semantic tier)", "input", "", 0.5));
+        rows.add(new Threshold("semantic-toxicity", "toxic", "toxic language (semantic tier)", "output", "", 0.5));
         // acme-health: stricter on what its patients may read and write.
         rows.add(new Threshold("toxicity", "toxic", "toxic language", "input", "acme-health", 0.45));
         rows.add(new Threshold("toxicity", "toxic", "toxic language", "output", "acme-health", 0.45));

@@ -46,7 +46,13 @@ public final class LanguageIdentifier {
         if (sample.codePoints().noneMatch(Character::isLetter)) {
             return new Guess("und", 0.0);
         }
-        Language best = detector.get().predictLanguage(sample);
-        return new Guess(best.getLang(), Math.max(0.0, Math.min(1.0, best.getConfidence())));
+        // The detector's raw confidence is a probability spread over ~100 languages (a clear English
+        // sentence scores 0.03), so it says little alone. How far the best guess leads the runner-up does:
+        // p1 / (p1 + p2) is 0.5 for a toss-up and near 1 for a clear call.
+        Language[] ranked = detector.get().predictLanguages(sample);
+        Language best = ranked[0];
+        double runnerUp = ranked.length > 1 ? ranked[1].getConfidence() : 0.0;
+        double lead = best.getConfidence() / Math.max(1e-12, best.getConfidence() + runnerUp);
+        return new Guess(best.getLang(), Math.max(0.0, Math.min(1.0, lead)));
     }
 }
