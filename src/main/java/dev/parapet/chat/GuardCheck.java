@@ -15,7 +15,9 @@ import java.util.List;
 @ApplicationScoped
 public class GuardCheck {
 
-    /** @param renderedPrompt the prompt that would go to the model (input stage with messages), else null */
+    /**
+     * @param renderedPrompt the prompt that would go to the model were the input allowed (input stage), else null
+     */
     public record Result(String configName, Stage stage, StageResult result, String renderedPrompt) {}
 
     private final GuardedChat chat;
@@ -28,8 +30,8 @@ public class GuardCheck {
         RailConfiguration configuration = chat.configuration(context.configName());
         InputText input = InputText.of(messages);
         StageResult result = chat.check(configuration, context, Stage.INPUT, input.text(), GuardedChat.turns(messages), false);
-        String rendered = result.decision().refused() ? null
-                : PpoChatTemplate.render(GuardedChat.neutralised(input.masked(result.decision().masks())));
+        // Rendered even when refused: authors dry-running a policy want to see what the model would have got.
+        String rendered = PpoChatTemplate.render(GuardedChat.neutralised(input.masked(result.decision().masks())));
         return new Result(configuration.name(), Stage.INPUT, result, rendered);
     }
 

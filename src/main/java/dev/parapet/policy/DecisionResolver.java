@@ -19,9 +19,14 @@ import java.util.List;
  */
 final class DecisionResolver {
 
+    private static final String UNNAMED = "unsafe";
+    // A message that names what was wrong ("weapons") tells the user more than the catch-all "unsafe",
+    // so a finding of a named category wins over an unnamed one before scores are compared.
     private static final Comparator<Outcome.Acted> WINNER = Comparator
-            .comparingDouble((Outcome.Acted a) -> a.finding() == null ? 1.0 : a.finding().getScore()).reversed()
+            .comparing((Outcome.Acted a) -> a.finding() != null && UNNAMED.equals(a.finding().getCategory()))
+            .thenComparing(Comparator.comparingDouble((Outcome.Acted a) -> a.finding() == null ? 1.0 : a.finding().getScore()).reversed())
             .thenComparing(Outcome.Acted::rule);
+
 
     private DecisionResolver() {}
 

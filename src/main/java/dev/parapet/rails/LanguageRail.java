@@ -41,7 +41,7 @@ public class LanguageRail implements Rail<LanguageRail.Settings> {
     }
 
     /** How far the best language must lead the runner-up (p1 / (p1 + p2)) before policies treat it as known. */
-    public static final double CONFIDENT = 0.7;
+    public static final double CONFIDENT = 0.6;
 
     @Override
     public String id() {
