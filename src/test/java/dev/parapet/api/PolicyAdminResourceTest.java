@@ -106,7 +106,7 @@ class PolicyAdminResourceTest {
                 .body("decision", equalTo("block"))
                 .body("findings[0].category", equalTo("weapons"))
                 .body("fired_rules", hasItems("Block a prompt about weapons scoring 0.5 or more (Llama Guard S9)"))
-                .body("interventions[0].rule", equalTo("Block a prompt about weapons scoring 0.5 or more (Llama Guard S9)"));
+                .body("interventions.rule", org.hamcrest.Matchers.hasItem("Block a prompt about weapons scoring 0.5 or more (Llama Guard S9)"));
     }
 
     private String reload() {

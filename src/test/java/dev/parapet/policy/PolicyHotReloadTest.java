@@ -139,7 +139,7 @@ class PolicyHotReloadTest {
             assertEquals("allow", dryRun("Can I cook with methylated spirits?").getString("decision"));
 
             // A broken rail file is rejected and named; the old rails keep checking.
-            Files.writeString(rails, original.replace("max-tokens: 3584", "max-tokens: 3584, colour: blue"), StandardCharsets.UTF_8);
+            Files.writeString(rails, original.replaceFirst("max-tokens: 3072", "max-tokens: 3072, colour: blue"), StandardCharsets.UTF_8);
             waitFor("the broken rail file is reported", () -> {
                 List<Map<String, Object>> errors = status().getList("last_failed_reload.errors");
                 return errors != null && errors.stream().anyMatch(e -> String.valueOf(e.get("file")).endsWith("default.yaml"));
