@@ -9,7 +9,9 @@ import dev.parapet.rails.ObfuscationRail;
 import dev.parapet.rails.PiiRail;
 import dev.parapet.rails.RailConfiguration;
 import dev.parapet.rails.RailInput;
+import dev.parapet.rails.PhraseListRail;
 import dev.parapet.rails.RailPipeline;
+import dev.parapet.rails.TokenLengthRail;
 import dev.parapet.rails.RailsConfig;
 import dev.parapet.rails.SemanticAcceptableUseRail;
 import dev.parapet.rails.SemanticHeadRail;
@@ -76,15 +78,7 @@ public class SemanticTierBenchmark {
         EmbeddingService embeddings = new EmbeddingService();
         SemanticHeads heads = new SemanticHeads("classifiers/semantic");
         SemanticHeadRail.Settings semantic = new SemanticHeadRail.Settings(null);
-        rails = List.of(
-                new ConfiguredRail(new PiiRail(), new PiiRail.Settings(List.of())),
-                new ConfiguredRail(new ObfuscationRail(), new ObfuscationRail.Settings(List.of())),
-                new ConfiguredRail(new LanguageRail(), new LanguageRail.Settings(null, null)),
-                new ConfiguredRail(new SemanticAcceptableUseRail(embeddings, heads), semantic),
-                new ConfiguredRail(new SemanticJailbreakRail(embeddings, heads), semantic),
-                new ConfiguredRail(new SemanticToxicityRail(embeddings, heads), semantic));
-        configuration = new RailConfiguration("bench", "", rails, List.of(), "bench");
-        pipeline = new RailPipeline(new RailsConfig() {
+        RailsConfig railsConfig = new RailsConfig() {
             @Override
             public String dir() {
                 return "rails";
@@ -94,7 +88,28 @@ public class SemanticTierBenchmark {
             public int threads() {
                 return 2;
             }
-        });
+        };
+        LexicalModels lexical = new LexicalModels(java.nio.file.Path.of("classifiers"));
+        PhraseListRail phrases = new PhraseListRail(railsConfig);
+        PhraseListRail.Settings lists = new PhraseListRail.Settings(List.of("weapons", "violent-crime", "self-harm", "malware"));
+        phrases.validate(lists);
+        // The default configuration's input stage, in its order (rails/default.yaml).
+        rails = List.of(
+                new ConfiguredRail(new TokenLengthRail(new dev.parapet.prompt.TokenCounter((java.nio.file.Path) null)),
+                        new TokenLengthRail.Settings(3072)),
+                new ConfiguredRail(phrases, lists),
+                new ConfiguredRail(new PiiRail(), new PiiRail.Settings(List.of())),
+                new ConfiguredRail(new ObfuscationRail(), new ObfuscationRail.Settings(List.of())),
+                new ConfiguredRail(new LanguageRail(), new LanguageRail.Settings(null, null)),
+                new ConfiguredRail(new JailbreakRail(lexical), new JailbreakRail.Settings(List.of())),
+                new ConfiguredRail(new AcceptableUseRail(lexical), new AcceptableUseRail.Settings(List.of(), null)),
+                new ConfiguredRail(new ToxicityRail(lexical), new ToxicityRail.Settings(List.of())),
+                new ConfiguredRail(new BiasRail(lexical), new BiasRail.Settings(List.of())),
+                new ConfiguredRail(new SemanticAcceptableUseRail(embeddings, heads), semantic),
+                new ConfiguredRail(new SemanticJailbreakRail(embeddings, heads), semantic),
+                new ConfiguredRail(new SemanticToxicityRail(embeddings, heads), semantic));
+        configuration = new RailConfiguration("bench", "", rails, List.of(), "bench");
+        pipeline = new RailPipeline(railsConfig);
     }
 
     @Benchmark
