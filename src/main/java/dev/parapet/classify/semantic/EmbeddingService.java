@@ -1,7 +1,6 @@
 package dev.parapet.classify.semantic;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -27,8 +26,13 @@ public class EmbeddingService {
     private final EmbeddingModel model;
 
     public EmbeddingService() {
+        this(Integer.getInteger("parapet.semantic.onnx-threads", 1));
+    }
+
+    /** @param onnxThreads ONNX Runtime threads per inference (0: one per core); see {@link MiniLmModel} */
+    public EmbeddingService(int onnxThreads) {
         long started = System.nanoTime();
-        this.model = new AllMiniLmL6V2EmbeddingModel();
+        this.model = new MiniLmModel(onnxThreads);
         embed("warm up the embedding model");
         LOG.infof("Embedding model all-MiniLM-L6-v2 ready in %d ms", (System.nanoTime() - started) / 1_000_000);
     }

