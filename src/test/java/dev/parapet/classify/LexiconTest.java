@@ -22,8 +22,7 @@ class LexiconTest {
                 phrases:
                   - "{make|build} * bomb*"
                   - "{3d printed|untraceable} gun"
-                topics: [rifle]
-            """;
+                topics: [rifle]""";
 
     @Test
     void matchesAlternativesGapsAndEndingsWithSpans() throws Exception {

@@ -39,8 +39,7 @@ class DroolsPolicyEngineTest {
             rule "Block anything marked block, second message"
             when $f : FindingFact(category == "block") then outcome.block($f, "second"); end
             rule "Block anything marked louder"
-            when $f : FindingFact(category == "louder") then outcome.block($f, "louder"); end
-            """;
+            when $f : FindingFact(category == "louder") then outcome.block($f, "louder"); end""";
 
     private static final PolicyCompiler COMPILER = new PolicyCompiler(Clock.systemUTC());
     private static final PolicySet EACH = COMPILER.compile(Map.of("each.drl", EACH_ACTION.getBytes(StandardCharsets.UTF_8)));
@@ -144,8 +143,7 @@ class DroolsPolicyEngineTest {
                 import dev.parapet.policy.RequestFact;
                 global dev.parapet.policy.Outcome outcome;
                 rule "Loop forever"
-                when $r : RequestFact() then update($r); end
-                """.getBytes(StandardCharsets.UTF_8)));
+                when $r : RequestFact() then update($r); end""".getBytes(StandardCharsets.UTF_8)));
         engine.swap(looping);
         assertThrows(PolicyFailure.class, () -> engine.decide(input));
     }

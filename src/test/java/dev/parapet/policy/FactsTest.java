@@ -45,8 +45,7 @@ class FactsTest {
                 Risk(name == "personal data", score == 0.75, category == "email", finding.rail == "pii", $f : finding)
             then
                 outcome.mask($f);
-            end
-            """;
+            end""";
 
     @Test
     void rulesCanReadEveryFieldOfEveryFact() {
