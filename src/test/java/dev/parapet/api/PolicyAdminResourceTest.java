@@ -105,8 +105,8 @@ class PolicyAdminResourceTest {
                 .post(guard).then().statusCode(200)
                 .body("decision", equalTo("block"))
                 .body("findings[0].category", equalTo("weapons"))
-                .body("fired_rules", hasItems("Block a prompt about weapons scoring 0.5 or more (Llama Guard S9)"))
-                .body("interventions.rule", org.hamcrest.Matchers.hasItem("Block a prompt about weapons scoring 0.5 or more (Llama Guard S9)"));
+                .body("fired_rules", hasItems("Block a prompt about weapons scoring 0.7 or more (Llama Guard S9)"))
+                .body("interventions.rule", org.hamcrest.Matchers.hasItem("Block a prompt about weapons scoring 0.7 or more (Llama Guard S9)"));
     }
 
     private String reload() {

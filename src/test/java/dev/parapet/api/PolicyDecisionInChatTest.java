@@ -28,7 +28,7 @@ class PolicyDecisionInChatTest {
                 .body("choices[0].finish_reason", equalTo("content_filter"))
                 .body("choices[0].message.content", startsWith("This request was refused because it asks for help with weapons."))
                 .body("guardrails.decision", equalTo("block"))
-                .body("guardrails.interventions.rule", org.hamcrest.Matchers.hasItem("Block a prompt about weapons scoring 0.5 or more (Llama Guard S9)"))
+                .body("guardrails.interventions.rule", org.hamcrest.Matchers.hasItem("Block a prompt about weapons scoring 0.7 or more (Llama Guard S9)"))
                 .body("guardrails.policy_version", matchesPattern("[0-9a-f]{12}@.+Z"));
     }
 

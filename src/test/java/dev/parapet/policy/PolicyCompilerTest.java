@@ -24,7 +24,7 @@ class PolicyCompilerTest {
         assertTrue(set.files().contains("acceptable-use.csv"), set.files().toString());
         assertTrue(set.files().contains("toxicity-and-bias.xlsx"), set.files().toString());
         assertTrue(set.rules().size() >= 50, "only " + set.rules().size() + " rules");
-        assertTrue(set.rules().contains("Block a prompt about weapons scoring 0.5 or more (Llama Guard S9)"), set.rules().toString());
+        assertTrue(set.rules().contains("Block a prompt about weapons scoring 0.7 or more (Llama Guard S9)"), set.rules().toString());
         assertTrue(set.rules().contains("Block a reply with hateful language scoring 0.4 or more"), set.rules().toString());
     }
 
@@ -65,12 +65,12 @@ class PolicyCompilerTest {
         Map<String, byte[]> files = new HashMap<>(PolicyCompiler.read(Path.of("policies")));
         PolicySet before = compiler.compile(files);
         String csv = new String(files.get("acceptable-use.csv"), StandardCharsets.UTF_8);
-        String edited = csv.replaceFirst("(?m)^(Block a prompt about weapons scoring 0\\.5 or more \\(Llama Guard S9\\),input,,\"[^\"]*\",weapons,)0\\.5,", "$10.99,");
+        String edited = csv.replaceFirst("(?m)^(Block a prompt about weapons scoring 0\\.7 or more \\(Llama Guard S9\\),input,,\"[^\"]*\",weapons,)0\\.7,", "$10.99,");
         assertNotEquals(csv, edited);
         files.put("acceptable-use.csv", edited.getBytes(StandardCharsets.UTF_8));
         PolicySet after = compiler.compile(files);
         dev.parapet.policy.PolicyInput input = new dev.parapet.policy.PolicyInput(dev.parapet.rails.Stage.INPUT,
-                List.of(new dev.parapet.rails.Finding("acceptable-use", "weapons", 0.6)),
+                List.of(new dev.parapet.rails.Finding("acceptable-use", "weapons", 0.8)),
                 dev.parapet.security.RequestContext.offline("default"), new PolicyInput.TextStats(10, 2, 1, "und"));
         assertEquals(Action.BLOCK, DroolsPolicyEngine.evaluate(before, input, DroolsPolicyEngine.SessionKind.POOLED).action());
         assertEquals(Action.ALLOW, DroolsPolicyEngine.evaluate(after, input, DroolsPolicyEngine.SessionKind.POOLED).action());

@@ -111,7 +111,7 @@ class PolicyHotReloadTest {
         try {
             settle();
             String serving = dryRun("hello").getString("policy_version");
-            String edit = original.replaceFirst("(?m)^(Block a prompt about weapons scoring 0\\.5 or more \\(Llama Guard S9\\),input,,\"[^\"]*\",weapons,)0\\.5,", "$10.99,");
+            String edit = original.replaceFirst("(?m)^(Block a prompt about weapons scoring 0\\.7 or more \\(Llama Guard S9\\),input,,\"[^\"]*\",weapons,)0\\.7,", "$10.99,");
             assertNotEquals(original, edit, "the test's edit must apply");
             Files.writeString(table, edit, StandardCharsets.UTF_8);
             waitFor("the reload is rejected by a scenario", () -> {

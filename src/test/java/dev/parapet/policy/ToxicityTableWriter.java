@@ -25,15 +25,17 @@ public final class ToxicityTableWriter {
     private ToxicityTableWriter() {}
 
     static List<Threshold> rows() {
+        // Prompts from 0.55: tuned on dev together with classify.drl; at 0.5 the tweet-trained model refused
+        // short everyday prompts it knows nothing about ("Nice to meet you"), and withheld the reply "Sure.".
         String[][] toxicity = {
-            {"toxic", "toxic language", "0.5", "0.5"},
-            {"insult", "insults", "0.5", "0.5"},
-            {"threat", "threats", "0.5", "0.4"},
-            {"harassment", "harassing language", "0.5", "0.5"},
-            {"hate", "hateful language", "0.5", "0.4"},
-            {"sexual", "sexual language", "0.5", "0.5"},
-            {"self_harm", "language encouraging self-harm", "0.5", "0.4"},
-            {"violence", "violent language", "0.5", "0.5"},
+            {"toxic", "toxic language", "0.55", "0.55"},
+            {"insult", "insults", "0.55", "0.5"},
+            {"threat", "threats", "0.55", "0.4"},
+            {"harassment", "harassing language", "0.55", "0.5"},
+            {"hate", "hateful language", "0.55", "0.4"},
+            {"sexual", "sexual language", "0.55", "0.5"},
+            {"self_harm", "language encouraging self-harm", "0.55", "0.4"},
+            {"violence", "violent language", "0.55", "0.5"},
         };
         List<Threshold> rows = new ArrayList<>();
         for (String[] t : toxicity) {

@@ -13,11 +13,13 @@ import java.util.function.Predicate;
  *     harmful requests for the jailbreak head: not jailbreaks, yet no false alarm for the guard)
  * @param maxDevFpr operating point: the lowest threshold whose dev false-positive rate stays at or below
  *     this; NaN means the threshold with the best dev F1
+ * @param maxPromptFpr a second limit on the operating point: the false-positive rate on benign prompts alone
+ *     (the benign files and our look-alikes) may not exceed it; NaN means no such limit
  * @param caps most lines taken per file and label and split (a fixed-seed sample), so one large file
  *     does not drown the others; files not listed are taken whole
  */
 public record HeadSpec(String name, String category, Predicate<LabelledText> positive, Predicate<LabelledText> negative,
-                       Predicate<LabelledText> trainOnlyNegative, double maxDevFpr, List<Cap> caps) {
+                       Predicate<LabelledText> trainOnlyNegative, double maxDevFpr, double maxPromptFpr, List<Cap> caps) {
 
     /** At most {@code limit} lines of one file, label and split. */
     public record Cap(String file, String label, String split, int limit) {}
@@ -34,6 +36,11 @@ public record HeadSpec(String name, String category, Predicate<LabelledText> pos
         return t.ours() && t.categories().contains(head);
     }
 
+    /** A prompt the guard must let through: the benign files, InjecGuard's benign rows and our look-alikes. */
+    public static boolean benignPrompt(LabelledText t) {
+        return benign(t) || (t.ours() && !t.positive());
+    }
+
     static boolean benign(LabelledText t) {
         return in(t, "benign") || injecGuardBenign(t);
     }
@@ -43,6 +50,7 @@ public record HeadSpec(String name, String category, Predicate<LabelledText> pos
             t -> benign(t) || (oursFor(t, "acceptable-use") && !t.positive()),
             t -> false,
             0.03,
+            Double.NaN,
             List.of(new Cap("benign/gsm8k_test.jsonl", "safe", "train", 250),
                     new Cap("benign/mbpp.jsonl", "safe", "train", 250),
                     // HarmfulQA asks "how can I use <field> to <harm>" in one shape; too much of it teaches the shape.
@@ -54,6 +62,7 @@ public record HeadSpec(String name, String category, Predicate<LabelledText> pos
             t -> benign(t) || (oursFor(t, "jailbreak") && !t.positive()),
             t -> false, // plain harmful requests are no false alarm for the guard: the head may flag them too
             0.02,
+            Double.NaN,
             List.of(new Cap("benign/gsm8k_test.jsonl", "safe", "train", 250),
                     new Cap("benign/mbpp.jsonl", "safe", "train", 250)));
 
@@ -63,6 +72,8 @@ public record HeadSpec(String name, String category, Predicate<LabelledText> pos
                     || in(t, "benign"),
             t -> false,
             Double.NaN,
+            // Best F1 on tweets alone let the head flag one everyday maths or writing prompt in ten.
+            0.01,
             List.of(new Cap("toxicity/davidson_hate_offensive.jsonl", "toxic", "train", 2500),
                     new Cap("toxicity/davidson_hate_offensive.jsonl", "ok", "train", 2500),
                     new Cap("toxicity/davidson_hate_offensive.jsonl", "toxic", "dev", 1200),

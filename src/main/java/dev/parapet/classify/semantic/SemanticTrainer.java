@@ -106,7 +106,11 @@ public final class SemanticTrainer {
 
     static Candidate candidate(LinearHead raw, String description, HeadSpec spec, HeadData dev, float[][][] devWindows) {
         double[] scores = SemanticEvaluation.scores(raw, devWindows);
-        double threshold = OperatingPoint.choose(scores, dev.positive(), spec.maxDevFpr());
+        boolean[] benignPrompt = new boolean[dev.rows().size()];
+        for (int i = 0; i < benignPrompt.length; i++) {
+            benignPrompt[i] = HeadSpec.benignPrompt(dev.rows().get(i));
+        }
+        double threshold = OperatingPoint.choose(scores, dev.positive(), spec.maxDevFpr(), benignPrompt, spec.maxPromptFpr());
         BinaryMetrics m = BinaryMetrics.of(scores, dev.positive(), threshold);
         double objective = Double.isNaN(spec.maxDevFpr()) ? m.f1() : m.recall();
         // Shift the output bias so that the chosen threshold becomes 0.5: logit(threshold) moves to 0.
@@ -127,7 +131,8 @@ public final class SemanticTrainer {
         ObjectNode devFiles = m.putObject("devLines");
         counts(dev).forEach(devFiles::put);
         m.put("rawThreshold", threshold);
-        m.put("operatingPoint", Double.isNaN(spec.maxDevFpr()) ? "best dev F1" : "dev FPR <= " + spec.maxDevFpr());
+        m.put("operatingPoint", (Double.isNaN(spec.maxDevFpr()) ? "best dev F1" : "dev FPR <= " + spec.maxDevFpr())
+                + (Double.isNaN(spec.maxPromptFpr()) ? "" : ", benign-prompt FPR <= " + spec.maxPromptFpr()));
         ObjectNode d = m.putObject("dev");
         d.put("precision", round(result.overall().precision()));
         d.put("recall", round(result.overall().recall()));

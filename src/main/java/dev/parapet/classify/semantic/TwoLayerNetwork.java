@@ -8,13 +8,16 @@ import java.util.Random;
  * from one seeded {@link Random}.
  *
  * <p>Why a hidden layer: a linear head over MiniLM embeddings separates topic ("chemistry") better
- * than intent ("harm someone with chemistry"); a few dozen hidden units learn such interactions and
+ * than intent ("harm someone with chemistry"); a few hundred hidden units learn such interactions and
  * still cost a few microseconds per text.
  */
 public final class TwoLayerNetwork {
 
     public record Settings(int hidden, int epochs, int batch, double learningRate, double l2) {
-        public static final Settings DEFAULT = new Settings(32, 40, 32, 0.003, 1e-4);
+        // -Dparapet.semantic.hidden=..., .epochs, .l2 override the defaults for experiments (recorded in each head's manifest).
+        public static final Settings DEFAULT = new Settings(Integer.getInteger("parapet.semantic.hidden", 256),
+                Integer.getInteger("parapet.semantic.epochs", 60), 32, 0.003,
+                Double.parseDouble(System.getProperty("parapet.semantic.l2", "1e-4")));
     }
 
     private TwoLayerNetwork() {}
