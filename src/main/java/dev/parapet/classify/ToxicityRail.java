@@ -19,7 +19,7 @@ public class ToxicityRail implements Rail<ToxicityRail.Settings> {
     public static final String ID = "toxicity";
     public static final String GENERAL = "toxic";
     /** Every category this rail reports (docs/categories.md). */
-    public static final List<String> CATEGORIES = List.of("toxic", "insult", "threat", "harassment", "hate", "sexual", "self_harm", "violence");
+    public static final List<String> CATEGORIES = List.of("toxic", "insult", "threat", "harassment", "hate", "sexual", "self_harm", "violence", "distress");
 
     /** @param categories report only these categories; empty reports all */
     public record Settings(List<String> categories) {

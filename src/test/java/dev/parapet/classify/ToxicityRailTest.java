@@ -22,7 +22,7 @@ class ToxicityRailTest {
             "Shut up you worthless idiot, nobody here likes you.",
             "I know where you live and I will hurt your family.",
             "you stupid fat cow, go cry somewhere else",
-            "I want to die, I'm going to end it all tonight."})
+            "Do everyone a favour and kill yourself, nobody would miss you."})
     void catchesToxicText(String text) {
         assertFalse(LexicalFixture.flagged(rail, all, text).isEmpty(), "should flag: " + text);
     }
@@ -52,7 +52,16 @@ class ToxicityRailTest {
     void settingsCanNarrowTheCategories() {
         ToxicityRail.Settings onlyThreats = new ToxicityRail.Settings(List.of("threat"));
         String text = "I want to kill myself";
-        assertTrue(LexicalFixture.flagged(rail, all, text).contains("self_harm"));
-        assertFalse(LexicalFixture.flagged(rail, onlyThreats, text).contains("self_harm"));
+        assertTrue(LexicalFixture.flagged(rail, all, text).contains("distress"));
+        assertFalse(LexicalFixture.flagged(rail, onlyThreats, text).contains("distress"));
+    }
+
+    @Test
+    void aPersonSpeakingOfTheirOwnPainIsDistressNotLanguageEncouragingSelfHarm() {
+        java.util.Set<String> ownPain = LexicalFixture.flagged(rail, all, "I keep thinking about killing myself. Who can I talk to tonight?");
+        assertTrue(ownPain.contains("distress"), ownPain.toString());
+        assertFalse(ownPain.contains("self_harm"), ownPain.toString());
+        java.util.Set<String> urging = LexicalFixture.flagged(rail, all, "Nobody likes you, just go die.");
+        assertTrue(urging.contains("self_harm"), urging.toString());
     }
 }
