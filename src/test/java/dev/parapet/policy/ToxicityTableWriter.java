@@ -47,9 +47,11 @@ public final class ToxicityTableWriter {
         // The semantic tier's toxicity head (MiniLM embedding) reports overall toxicity only.
         rows.add(new Threshold("semantic-toxicity", "toxic", "toxic language (semantic tier)", "input", "", 0.5));
         rows.add(new Threshold("semantic-toxicity", "toxic", "toxic language (semantic tier)", "output", "", 0.5));
-        // acme-health: stricter on what its patients may read and write.
-        rows.add(new Threshold("toxicity", "toxic", "toxic language", "input", "acme-health", 0.45));
-        rows.add(new Threshold("toxicity", "toxic", "toxic language", "output", "acme-health", 0.45));
+        // acme-health: stricter on what its patients may read and write. Overall toxicity not below 0.5: under
+        // it the model only reports that it knows nothing about a short text ("I keep thinking about
+        // killing myself, who can I talk to?" scored 0.46), and a patient reaching out must be answered.
+        rows.add(new Threshold("toxicity", "toxic", "toxic language", "input", "acme-health", 0.5));
+        rows.add(new Threshold("toxicity", "toxic", "toxic language", "output", "acme-health", 0.5));
         rows.add(new Threshold("toxicity", "hate", "hateful language", "input", "acme-health", 0.45));
         rows.add(new Threshold("toxicity", "hate", "hateful language", "output", "acme-health", 0.35));
         rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "input", "acme-health", 0.45));
