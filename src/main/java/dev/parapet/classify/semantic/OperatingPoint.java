@@ -26,10 +26,10 @@ public final class OperatingPoint {
         double bestValue = -1;
         for (int i = 0; i < candidates.length; i++) {
             double t = i == 0 ? candidates[0] : (candidates[i - 1] + candidates[i]) / 2;
-            BinaryMetrics m = BinaryMetrics.of(scores, positive, t);
             if (!Double.isNaN(maxPromptFpr) && promptFpr(scores, benignPrompt, t) > maxPromptFpr) {
                 continue;
             }
+            BinaryMetrics m = BinaryMetrics.of(scores, positive, t);
             double value;
             if (Double.isNaN(maxFpr)) {
                 value = m.f1();

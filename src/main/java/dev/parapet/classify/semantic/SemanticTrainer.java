@@ -74,6 +74,11 @@ public final class SemanticTrainer {
             labels[i] = y.get(i);
         }
         float[][] xs = x.toArray(new float[0][]);
+        // Which dev rows are benign prompts: the same for both candidates, so worked out once.
+        boolean[] benignPrompt = new boolean[dev.rows().size()];
+        for (int i = 0; i < benignPrompt.length; i++) {
+            benignPrompt[i] = HeadSpec.benignPrompt(dev.rows().get(i));
+        }
         LogisticRegression.Settings settings = LogisticRegression.Settings.DEFAULT;
         double[] theta = LogisticRegression.train(xs, labels, settings);
         float[] weights = new float[EmbeddingService.DIMENSION];
@@ -82,11 +87,11 @@ public final class SemanticTrainer {
         }
         Candidate linear = candidate(new LinearHead(spec.name(), spec.category(), weights, theta[weights.length]),
                 "logistic regression, class-balanced, L2 " + settings.l2() + ", full-batch Adam lr "
-                        + settings.learningRate() + ", " + settings.epochs() + " epochs", spec, dev, devWindows);
+                        + settings.learningRate() + ", " + settings.epochs() + " epochs", spec, dev, devWindows, benignPrompt);
         TwoLayerNetwork.Settings net = TwoLayerNetwork.Settings.DEFAULT;
         Candidate network = candidate(TwoLayerNetwork.train(spec.name(), spec.category(), xs, labels, net, SEED),
                 "two-layer network, " + net.hidden() + " ReLU units, class-balanced, L2 " + net.l2() + ", Adam lr "
-                        + net.learningRate() + ", batch " + net.batch() + ", " + net.epochs() + " epochs", spec, dev, devWindows);
+                        + net.learningRate() + ", batch " + net.batch() + ", " + net.epochs() + " epochs", spec, dev, devWindows, benignPrompt);
         // Tuned on dev like the threshold: keep the model with the better dev objective.
         Candidate chosen = network.objective() > linear.objective() ? network : linear;
         System.out.printf(Locale.ROOT, "%s: logistic objective %.3f, network objective %.3f -> %s%n", spec.name(),
@@ -104,12 +109,9 @@ public final class SemanticTrainer {
     /** A trained head with its bias already moved to the dev operating point. */
     record Candidate(LinearHead head, String description, double threshold, double objective) {}
 
-    static Candidate candidate(LinearHead raw, String description, HeadSpec spec, HeadData dev, float[][][] devWindows) {
+    static Candidate candidate(LinearHead raw, String description, HeadSpec spec, HeadData dev, float[][][] devWindows,
+                               boolean[] benignPrompt) {
         double[] scores = SemanticEvaluation.scores(raw, devWindows);
-        boolean[] benignPrompt = new boolean[dev.rows().size()];
-        for (int i = 0; i < benignPrompt.length; i++) {
-            benignPrompt[i] = HeadSpec.benignPrompt(dev.rows().get(i));
-        }
         double threshold = OperatingPoint.choose(scores, dev.positive(), spec.maxDevFpr(), benignPrompt, spec.maxPromptFpr());
         BinaryMetrics m = BinaryMetrics.of(scores, dev.positive(), threshold);
         double objective = Double.isNaN(spec.maxDevFpr()) ? m.f1() : m.recall();
