@@ -9,6 +9,10 @@ public record ConfiguredRail(Rail<?> rail, Record settings) {
         return rail.id();
     }
 
+    public boolean costly() {
+        return rail.costly();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     public List<Finding> check(RailInput input) {
         return ((Rail) rail).check(input, settings);

@@ -92,6 +92,12 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
         calls.shutdownNow();
     }
 
+    /** Costly: a round trip to the guard model on Triton. */
+    @Override
+    public boolean costly() {
+        return true;
+    }
+
     @Override
     public String id() {
         return ID;

@@ -34,6 +34,15 @@ public interface Rail<S extends Record> {
      */
     default void validate(S settings) {}
 
+    /**
+     * Whether one check costs milliseconds (an embedding, a model call) rather than microseconds. The
+     * pipeline starts costly rails first, on its pool, and runs the cheap ones on the caller's thread
+     * meanwhile, so a stage takes about as long as its slowest rail rather than the sum of its rails.
+     */
+    default boolean costly() {
+        return false;
+    }
+
     /** Throws {@link RailFailure} when it cannot measure; the request then fails closed. */
     List<Finding> check(RailInput input, S settings);
 }

@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * kept its contract. Findings come back in the configuration's rail order, whatever order the rails
  * finished in, so decisions and audit records are deterministic.
  *
- * <p>Why the first rail runs on the caller's thread: rails listed first are the cheap lexical ones, and
- * handing them to the pool would cost more than running them. The others go to a shared pool so a slow
- * semantic rail overlaps with the rest.
+ * <p>Why costly rails go to the pool first and cheap ones stay on the caller's thread: a stage's time is
+ * set by its slowest rail (the shared sentence embedding, a guard model call), so that one starts at
+ * once, and the lexical and pattern rails, which take microseconds each, run meanwhile where handing
+ * them to another thread would cost more than running them.
  */
 @ApplicationScoped
 public class RailPipeline {
@@ -48,21 +49,36 @@ public class RailPipeline {
             return List.of();
         }
         List<CompletableFuture<List<Finding>>> pending = new ArrayList<>(rails.size());
-        for (int i = 1; i < rails.size(); i++) {
-            ConfiguredRail rail = rails.get(i);
-            pending.add(CompletableFuture.supplyAsync(() -> checked(rail, input), pool));
+        for (ConfiguredRail rail : rails) {
+            pending.add(rail.costly() ? CompletableFuture.supplyAsync(() -> checked(rail, input), pool) : null);
         }
-        List<Finding> findings = new ArrayList<>(checked(rails.get(0), input));
-        for (CompletableFuture<List<Finding>> future : pending) {
-            try {
-                findings.addAll(future.join());
-            } catch (CompletionException e) {
-                pending.forEach(f -> f.cancel(true));
-                throw e.getCause() instanceof RailFailure failure ? failure
-                        : new RailFailure("?", "failed: " + e.getCause(), e.getCause());
+        List<Finding> findings = new ArrayList<>();
+        try {
+            for (int i = 0; i < rails.size(); i++) {
+                if (pending.get(i) == null) {
+                    pending.set(i, CompletableFuture.completedFuture(checked(rails.get(i), input)));
+                }
             }
+            for (CompletableFuture<List<Finding>> future : pending) {
+                findings.addAll(future.join());
+            }
+        } catch (RailFailure e) {
+            cancel(pending);
+            throw e;
+        } catch (CompletionException e) {
+            cancel(pending);
+            throw e.getCause() instanceof RailFailure failure ? failure
+                    : new RailFailure("?", "failed: " + e.getCause(), e.getCause());
         }
         return List.copyOf(findings);
+    }
+
+    private static void cancel(List<CompletableFuture<List<Finding>>> pending) {
+        pending.forEach(f -> {
+            if (f != null) {
+                f.cancel(true);
+            }
+        });
     }
 
     static List<Finding> checked(ConfiguredRail rail, RailInput input) {

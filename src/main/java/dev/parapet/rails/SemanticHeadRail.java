@@ -42,6 +42,12 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
         this.head = head;
     }
 
+    /** Costly: the shared embedding takes milliseconds. */
+    @Override
+    public boolean costly() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "semantic-" + head;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parapet.security.RequestContext;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +17,11 @@ class RailPipelineTest {
     record NoSettings() {}
 
     /** A rail whose findings come from a function, to test the pipeline's contract checks. */
-    record ScriptedRail(String id, Function<RailInput, List<Finding>> script) implements Rail<NoSettings> {
+    record ScriptedRail(String id, boolean costly, Function<RailInput, List<Finding>> script) implements Rail<NoSettings> {
+        ScriptedRail(String id, Function<RailInput, List<Finding>> script) {
+            this(id, false, script);
+        }
+
         @Override
         public Class<NoSettings> settingsType() {
             return NoSettings.class;
@@ -49,7 +56,7 @@ class RailPipelineTest {
 
     @Test
     void returnsFindingsInConfigurationOrderWhateverOrderRailsFinish() {
-        Rail<?> slow = new ScriptedRail("slow", in -> {
+        Rail<?> slow = new ScriptedRail("slow", true, in -> {
             sleep(50);
             return List.of(new Finding("slow", "a", 0.1));
         });
@@ -60,14 +67,41 @@ class RailPipelineTest {
     }
 
     @Test
-    void runsRailsOfAStageConcurrently() {
-        Rail<?> a = new ScriptedRail("a", in -> { sleep(300); return List.of(); });
-        Rail<?> b = new ScriptedRail("b", in -> { sleep(300); return List.of(); });
-        Rail<?> c = new ScriptedRail("c", in -> { sleep(300); return List.of(); });
+    void runsCostlyRailsOfAStageConcurrently() {
+        Rail<?> a = new ScriptedRail("a", true, in -> { sleep(300); return List.of(); });
+        Rail<?> b = new ScriptedRail("b", true, in -> { sleep(300); return List.of(); });
+        Rail<?> c = new ScriptedRail("c", true, in -> { sleep(300); return List.of(); });
         long start = System.nanoTime();
         pipeline.run(configuration(a, b, c), input("text"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 800, "three 300 ms rails took " + millis + " ms; they did not overlap");
+    }
+
+    @Test
+    void startsACostlyRailBeforeTheCheapRailsListedAheadOfIt() throws InterruptedException {
+        // Each cheap rail waits (up to 2 s) for the costly one to have started: if the costly rail
+        // queued behind them, as when rails start in configuration order, every wait would time out.
+        CountDownLatch costlyStarted = new CountDownLatch(1);
+        List<Boolean> sawItStart = new CopyOnWriteArrayList<>();
+        Function<RailInput, List<Finding>> cheap = in -> {
+            sawItStart.add(await(costlyStarted));
+            return List.of();
+        };
+        Rail<?> costly = new ScriptedRail("embedding", true, in -> {
+            costlyStarted.countDown();
+            return List.of(new Finding("embedding", "x", 0.4));
+        });
+        List<Finding> findings = pipeline.run(configuration(new ScriptedRail("one", cheap), new ScriptedRail("two", cheap),
+                new ScriptedRail("three", cheap), costly), input("text"));
+        assertEquals(List.of(true, true, true), sawItStart);
+        assertEquals(List.of("embedding"), findings.stream().map(Finding::rail).toList());
+    }
+
+    @Test
+    void aCheapRailThatFailsStillFailsTheStageWhileACostlyRailRuns() {
+        Rail<?> costly = new ScriptedRail("slow", true, in -> { sleep(200); return List.of(); });
+        Rail<?> broken = new ScriptedRail("broken", in -> { throw new IllegalStateException("lexicon gone"); });
+        assertEquals("broken", assertThrows(RailFailure.class, () -> pipeline.run(configuration(costly, broken), input("t"))).rail());
     }
 
     @Test
@@ -92,6 +126,15 @@ class RailPipelineTest {
         assertEquals("boom", assertThrows(RailFailure.class, () -> pipeline.run(configuration(throwing), input("t"))).rail());
         Rail<?> impostor = new ScriptedRail("me", in -> List.of(new Finding("someone-else", "x", 0.1)));
         assertEquals("me", assertThrows(RailFailure.class, () -> pipeline.run(configuration(impostor), input("t"))).rail());
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void sleep(long millis) {
