@@ -25,10 +25,20 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
     /** The embeddings of the decoded text, one per window. */
     public static final TextAnalysis.Key<float[][]> EMBEDDINGS = new TextAnalysis.Key<>("embeddings", float[][].class);
 
-    /** @param reportAbove scores below this give no finding at all (keeps near-zero noise out of reports) */
-    public record Settings(Double reportAbove) {
+    /**
+     * @param reportAbove scores below this give no finding at all (keeps near-zero noise out of reports)
+     * @param minWords texts with fewer words are not scored (default 1: every text). Why: the heads learned
+     *     from sentences, and the embedding of "OK" or "Hi" carries too little meaning for them; the toxicity
+     *     head once scored "Thanks!" as abuse. The lexical tier still reads such texts.
+     */
+    public record Settings(Double reportAbove, Integer minWords) {
         public Settings {
             reportAbove = reportAbove == null ? 0.2 : reportAbove;
+            minWords = minWords == null ? 1 : minWords;
+        }
+
+        public Settings(Double reportAbove) {
+            this(reportAbove, null);
         }
     }
 
@@ -63,6 +73,9 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
         if (settings.reportAbove() < 0 || settings.reportAbove() > 1) {
             throw new IllegalArgumentException("report-above must lie in [0, 1]");
         }
+        if (settings.minWords() < 1) {
+            throw new IllegalArgumentException("min-words must be 1 or more");
+        }
         heads.reload(head);
     }
 
@@ -74,6 +87,9 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
         } catch (RuntimeException e) {
             throw new RailFailure(id(), "head not available: " + e.getMessage(), e);
         }
+        if (settings.minWords() > 1 && words(input.text()) < settings.minWords()) {
+            return List.of();
+        }
         float[][] vectors = embeddingsOf(input.analysis(), embeddings);
         double score = model.maxScore(vectors);
         if (score < settings.reportAbove()) {
@@ -81,6 +97,31 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
         }
         return List.of(new Finding(id(), model.category(), score, List.of(),
                 "minilm+logistic, " + vectors.length + " window(s)"));
+    }
+
+    /**
+     * Words in a text: runs of letters or digits, and each ideograph or kana on its own, since Chinese
+     * and Japanese put no spaces between words.
+     */
+    static int words(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA) {
+                words++;
+                inWord = false;
+            } else if (Character.isLetterOrDigit(c)) {
+                words += inWord ? 0 : 1;
+                inWord = true;
+            } else if (c != '\'' && c != '’' && c != '-') {
+                inWord = false;
+            }
+        }
+        return words;
     }
 
     /** Decoded payloads embedded on their own, besides the windows of the whole decoded text. */
