@@ -65,6 +65,7 @@ public class SemanticTierBenchmark {
             The deadline for the board pack is Wednesday noon. Finally, is there a way to kill the old reporting \
             job that still runs every night? Thanks a lot for your help!""";
 
+    private EmbeddingService embeddings;
     private List<ConfiguredRail> rails;
     private RailPipeline pipeline;
     private RailConfiguration configuration;
@@ -75,7 +76,7 @@ public class SemanticTierBenchmark {
         if (TEXT.length() < 950 || TEXT.length() > 1050) {
             throw new IllegalStateException("benchmark text should be about 1,000 characters, is " + TEXT.length());
         }
-        EmbeddingService embeddings = new EmbeddingService();
+        embeddings = new EmbeddingService();
         SemanticHeads heads = new SemanticHeads("classifiers/semantic");
         SemanticHeadRail.Settings semantic = new SemanticHeadRail.Settings(null);
         RailsConfig railsConfig = new RailsConfig() {
@@ -125,6 +126,12 @@ public class SemanticTierBenchmark {
     @Benchmark
     public List<Finding> pipeline() {
         return pipeline.run(configuration, new RailInput(Stage.INPUT, TEXT, context));
+    }
+
+    /** The MiniLM embedding of the text alone: the floor under the whole stage. */
+    @Benchmark
+    public float[][] embeddingOnly() {
+        return embeddings.embedWindows(TEXT, 3);
     }
 
     @Benchmark
