@@ -78,9 +78,10 @@ public record HeadSpec(String name, String category, Predicate<LabelledText> pos
                     new Cap("toxicity/davidson_hate_offensive.jsonl", "ok", "train", 2500),
                     new Cap("toxicity/davidson_hate_offensive.jsonl", "toxic", "dev", 1200),
                     new Cap("toxicity/davidson_hate_offensive.jsonl", "ok", "dev", 300),
-                    new Cap("benign/gsm8k_test.jsonl", "safe", "train", 40),
-                    new Cap("benign/mbpp.jsonl", "safe", "train", 40),
-                    new Cap("benign/arena_hard_prompts.jsonl", "safe", "train", 80),
+                    // Maths word problems tell stories about people ("Meredith works long hours..."), and with
+                    // only 40 of them the head read some as hostile; 250 of each keeps tweets the majority.
+                    new Cap("benign/gsm8k_test.jsonl", "safe", "train", 250),
+                    new Cap("benign/mbpp.jsonl", "safe", "train", 150),
                     new Cap("benign/gsm8k_test.jsonl", "safe", "dev", 40),
                     new Cap("benign/mbpp.jsonl", "safe", "dev", 40)));
 
