@@ -36,8 +36,8 @@ public interface Rail<S extends Record> {
 
     /**
      * Whether one check costs milliseconds (an embedding, a model call) rather than microseconds. The
-     * pipeline starts costly rails first, on its pool, and runs the cheap ones on the caller's thread
-     * meanwhile, so a stage takes about as long as its slowest rail rather than the sum of its rails.
+     * pipeline starts costly rails at once and runs the cheap ones meanwhile (see {@link RailPipeline}),
+     * so a stage takes about as long as its slowest rail rather than the sum of its rails.
      */
     default boolean costly() {
         return false;
