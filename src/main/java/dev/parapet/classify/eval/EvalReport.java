@@ -61,8 +61,11 @@ public final class EvalReport {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n");
         md.append("Written by `").append(command).append("`; regenerate with the same command, never edit by hand.\n\n");
-        md.append("- Split: `").append(split).append("`. Public data read at run time from `").append(data)
-                .append("` (not in the repository); rows from `ours/` are examples written by the Parapet team (`classifiers/ours/*.jsonl`, marked **ours** below).\n");
+        // Data outside the project is public data, read at run time; a folder inside it holds our own text.
+        boolean external = data.startsWith("..") || data.startsWith("/");
+        md.append("- Split: `").append(split).append("`. ").append(external ? "Public data read at run time from `" : "Data from `")
+                .append(data).append(external ? "` (not in the repository)" : "` (our own examples, in the repository)")
+                .append("; rows from `ours/` are examples written by the Parapet team (`classifiers/ours/*.jsonl`, marked **ours** below).\n");
         md.append("- Intervenes: ").append(intervenes).append("\n");
         md.append("- Benign prompts: negatives from the benign files, our benign look-alikes and the InjecGuard NotInject rows (tweets and neutral statements about groups are negatives of their own files only).\n");
         md.append("- Latency: per item, single thread, after a warm-up, on this shared 2-core machine.\n\n");
