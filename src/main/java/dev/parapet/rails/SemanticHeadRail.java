@@ -87,7 +87,7 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
         } catch (RuntimeException e) {
             throw new RailFailure(id(), "head not available: " + e.getMessage(), e);
         }
-        if (settings.minWords() > 1 && words(input.text()) < settings.minWords()) {
+        if (settings.minWords() > 1 && words(input.text(), settings.minWords()) < settings.minWords()) {
             return List.of();
         }
         float[][] vectors = embeddingsOf(input.analysis(), embeddings);
@@ -104,9 +104,14 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
      * and Japanese put no spaces between words.
      */
     static int words(String text) {
+        return words(text, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #words(String)}, but stops counting at {@code enough}: the check needs no more, and a long text ends early. */
+    static int words(String text, int enough) {
         int words = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < text.length() && words < enough; ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
             Character.UnicodeScript script = Character.UnicodeScript.of(c);
