@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Reports text that hides what it says: invisible and zero-width characters, look-alike letters from
- * other scripts, bidi overrides, and base64-, hex- or rot13-wrapped text. One finding per kind, scored
+ * other scripts, bidi overrides, base64-, hex- or rot13-wrapped text, and leetspeak. One finding per kind, scored
  * by the surest signal. The decoded text itself is shared with every rail through {@link Deobfuscation},
  * so a lexical or semantic rail sees "how to make a bomb" where the user wrote it in base64.
  */

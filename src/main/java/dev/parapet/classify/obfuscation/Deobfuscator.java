@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Takes the disguises off a text in one pass per disguise: hidden characters are reported and
- * stripped, look-alike letters mapped to Latin, then encoded segments decoded in place. Characters
+ * stripped, look-alike letters mapped to Latin, encoded segments decoded in place, then digits that
+ * stand in for letters read as letters when the text is leetspeak. Characters
  * smuggled as Unicode tags are decoded and appended on a line of their own.
  *
  * <p>Signal offsets point into the original text. A step that runs on a text an earlier step already
@@ -29,7 +30,10 @@ public final class Deobfuscator {
         exact &= latin.text().equals(stripped);
         EncodedText.Result decoded = EncodedText.decode(latin.text(), original.length(), exact);
         signals.addAll(decoded.signals());
-        String text = decoded.text();
+        exact &= decoded.text().equals(latin.text());
+        Leetspeak.Result letters = Leetspeak.decode(decoded.text(), original.length(), exact);
+        signals.addAll(letters.signals());
+        String text = letters.text();
         List<String> hidden = new ArrayList<>(decoded.hidden());
         if (!tags.isEmpty()) {
             text = text + "\n" + tags;

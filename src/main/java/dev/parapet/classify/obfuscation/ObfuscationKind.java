@@ -5,7 +5,8 @@ public enum ObfuscationKind {
     INVISIBLE_CHARACTERS("invisible_characters"),
     HOMOGLYPHS("homoglyphs"),
     BIDI_OVERRIDE("bidi_override"),
-    ENCODED_TEXT("encoded_text");
+    ENCODED_TEXT("encoded_text"),
+    LEETSPEAK("leetspeak");
 
     private final String category;
 
