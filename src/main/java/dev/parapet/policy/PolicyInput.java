@@ -2,6 +2,7 @@ package dev.parapet.policy;
 
 import dev.parapet.rails.Finding;
 import dev.parapet.rails.Stage;
+import dev.parapet.rails.Words;
 import dev.parapet.security.RequestContext;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +16,7 @@ public record PolicyInput(Stage stage, List<Finding> findings, RequestContext co
     /** Plain facts about the checked text. {@code language} is an ISO 639-3 code or "und" when unknown. */
     public record TextStats(int characters, int words, int turns, String language) {
         public static TextStats of(String text, int turns) {
-            String trimmed = text.strip();
-            int words = trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
-            return new TextStats(text.length(), words, turns, "und");
+            return new TextStats(text.length(), Words.count(text), turns, "und");
         }
     }
 

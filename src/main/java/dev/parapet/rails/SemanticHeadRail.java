@@ -87,7 +87,7 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
         } catch (RuntimeException e) {
             throw new RailFailure(id(), "head not available: " + e.getMessage(), e);
         }
-        if (settings.minWords() > 1 && words(input.text(), settings.minWords()) < settings.minWords()) {
+        if (settings.minWords() > 1 && Words.count(input.text(), settings.minWords()) < settings.minWords()) {
             return List.of();
         }
         float[][] vectors = embeddingsOf(input.analysis(), embeddings);
@@ -97,36 +97,6 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
         }
         return List.of(new Finding(id(), model.category(), score, List.of(),
                 "minilm+logistic, " + vectors.length + " window(s)"));
-    }
-
-    /**
-     * Words in a text: runs of letters or digits, and each ideograph or kana on its own, since Chinese
-     * and Japanese put no spaces between words.
-     */
-    static int words(String text) {
-        return words(text, Integer.MAX_VALUE);
-    }
-
-    /** As {@link #words(String)}, but stops counting at {@code enough}: the check needs no more, and a long text ends early. */
-    static int words(String text, int enough) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length() && words < enough; ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            Character.UnicodeScript script = Character.UnicodeScript.of(c);
-            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA) {
-                words++;
-                inWord = false;
-            } else if (Character.isLetterOrDigit(c)) {
-                words += inWord ? 0 : 1;
-                inWord = true;
-            } else if (c != '\'' && c != '’' && c != '-') {
-                inWord = false;
-            }
-        }
-        return words;
     }
 
     /** Decoded payloads embedded on their own, besides the windows of the whole decoded text. */

@@ -64,16 +64,6 @@ class SemanticHeadRailTest {
     }
 
     @Test
-    void countsWordsAsRunsOfLettersOrDigitsAndEachIdeographAlone() {
-        assertEquals(1, SemanticHeadRail.words("OK"));
-        assertEquals(2, SemanticHeadRail.words("lol ok 🙂"));
-        assertEquals(2, SemanticHeadRail.words("Don't stop!"));
-        assertEquals(4, SemanticHeadRail.words("Send it by e-mail"));
-        assertEquals(4, SemanticHeadRail.words("学习中文"));
-        assertEquals(0, SemanticHeadRail.words(" ... "));
-    }
-
-    @Test
     void aTextShorterThanMinWordsIsNotScoredWhileLongerOnesAre() {
         SemanticHeadRail.Settings fromThreeWords = new SemanticHeadRail.Settings(0.0, 3);
         RailInput shortTurn = new RailInput(Stage.OUTPUT, "Thanks!", RequestContext.offline("test"));
