@@ -28,6 +28,7 @@ import java.util.TreeMap;
  * java -jar target/quarkus-app/quarkus-run.jar eval --config default --data ../shared/data --split dev
  * java -jar target/quarkus-app/quarkus-run.jar eval --rail toxicity
  * java -jar target/quarkus-app/quarkus-run.jar eval --all          # default configuration and every lexical rail
+ * java -jar target/quarkus-app/quarkus-run.jar eval --config default --stage output   # the texts as model replies
  * </pre>
  *
  * A configuration runs the same path as {@code POST /v1/guard} (rails, then policy; intervenes = the
@@ -56,7 +57,7 @@ public class EvalCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "evaluate a configuration or rail on labelled JSONL: eval [--config NAME | --rail ID | --all] [--data DIR] [--split dev]";
+        return "evaluate a configuration or rail on labelled JSONL: eval [--config NAME | --rail ID | --all] [--data DIR] [--split dev] [--stage input|output]";
     }
 
     @Override
@@ -78,6 +79,13 @@ public class EvalCommand implements CliCommand {
         Path reports = Path.of(options.getOrDefault("--reports", Path.of(classifiers.dir(), "reports").toString()));
         String split = options.getOrDefault("--split", "dev");
         boolean write = !options.containsKey("--no-report");
+        Stage stage;
+        try {
+            stage = Stage.valueOf(options.getOrDefault("--stage", "input").toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bad --stage '" + options.get("--stage") + "': input or output");
+            return 2;
+        }
         Dataset rows = Dataset.read(data, ours).split(split);
         String invoked = "java -jar target/quarkus-app/quarkus-run.jar eval " + String.join(" ", args);
 
@@ -111,13 +119,21 @@ public class EvalCommand implements CliCommand {
         for (String config : configs) {
             RequestContext context = RequestContext.offline(config);
             Evaluation.Result result = Evaluation.run("config " + config, rows,
-                    text -> guard.text(text, Stage.INPUT, context).result().decision().action() != Action.ALLOW,
+                    text -> guard.text(text, stage, context).result().decision().action() != Action.ALLOW,
                     Evaluation::isBenignPrompt);
             System.out.print(EvalReport.console(result));
             if (write) {
-                Path file = EvalReport.write(reports, "config-" + config + ".md", result, "Configuration `" + config + "` (rails and policy)",
-                        "the decision of the input stage is not a plain allow, through the same path as `POST /v1/guard`.",
-                        invoked, data.toString(), split, List.of("Every text is checked at the input stage; all files are prompts or statements, none are model replies."));
+                boolean input = stage == Stage.INPUT;
+                String name = "config-" + config + (input ? "" : "-output") + ".md";
+                Path file = EvalReport.write(reports, name, result,
+                        "Configuration `" + config + "` (rails and policy)" + (input ? "" : ", texts checked as model replies"),
+                        "the decision of the " + stage.name().toLowerCase(java.util.Locale.ROOT)
+                                + " stage is not a plain allow, through the same path as `POST /v1/guard`.",
+                        invoked, data.toString(), split, List.of(input
+                                ? "Every text is checked at the input stage; all files are prompts or statements, none are model replies."
+                                : "Every text is checked at the output stage, as if the model had written it: the output policy is stricter "
+                                        + "about toxic and unsafe content, and the 'benign prompts' are not replies, so their rate says how often "
+                                        + "a reply that reads like an ordinary request would be withheld."));
                 System.out.println("  wrote " + file);
             }
         }

@@ -36,6 +36,29 @@ class EvalCommandTest {
         assertTrue(report.contains("mixed/rows.jsonl"), report);
     }
 
+    @Test
+    void checksTheTextsAsModelRepliesWithStageOutputAndRefusesAnUnknownStage() throws Exception {
+        Path root = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "eval");
+        Path data = Files.createDirectories(root.resolve("data/replies"));
+        Files.writeString(data.resolve("rows.jsonl"), String.join("\n",
+                row("You are a worthless idiot and everyone at work laughs at you behind your back.", "toxic"),
+                row("Paris is the capital of France, on the Seine.", "ok")) + "\n");
+        Path reports = root.resolve("reports");
+        List<String> common = List.of("--config", "default", "--data", root.resolve("data").toString(),
+                "--ours", root.resolve("none").toString(), "--split", "dev", "--reports", reports.toString());
+        assertEquals(0, command.run(concat(common, "--stage", "output")));
+        String report = Files.readString(reports.resolve("config-default-output.md"));
+        assertTrue(report.contains("texts checked as model replies"), report);
+        assertTrue(report.contains("| 2 | 1 | 1 | 1.000 | 1.000 | 1.000 | 0.000 |"), report);
+        assertEquals(2, command.run(concat(common, "--stage", "sideways")));
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
     private static String row(String text, String label) {
         return "{\"text\": \"" + text + "\", \"label\": \"" + label + "\", \"categories\": [], \"source\": \"parapet-team\", \"split\": \"dev\"}";
     }
