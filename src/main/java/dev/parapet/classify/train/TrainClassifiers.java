@@ -94,7 +94,7 @@ public final class TrainClassifiers {
             entry.put("file", fileName);
             entry.put("rail", recipe.name());
             entry.put("max_repeat", recipe.maxRepeat());
-            entry.put("positives", "label in " + LabelledRow.POSITIVE_LABELS + " from group '" + recipe.group() + "'");
+            entry.put("positives", "label in " + new java.util.TreeSet<>(LabelledRow.POSITIVE_LABELS) + " from group '" + recipe.group() + "'");
             entry.put("negatives", "negative labels from " + new java.util.TreeSet<>(recipe.negativeGroups())
                     + (recipe.contrastGroups().isEmpty() ? "" : "; every row of " + recipe.contrastGroups()));
             entry.set("train_rows", rowCounts(train, recipe, json));
