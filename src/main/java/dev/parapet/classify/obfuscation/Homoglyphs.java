@@ -106,8 +106,12 @@ final class Homoglyphs {
                 word = toLatin(word);
             }
             if (styledHere > 0) {
-                styled += cjk && !isMathematical(word) ? 0 : styledHere;
-                if (!cjk || isMathematical(word)) {
+                // One or two styled letters are a variable or a unit in pasted maths (R, m, the C of microcoulomb),
+                // not a word in disguise; they are still folded to Latin below.
+                boolean notation = word.codePointCount(0, word.length()) <= 2;
+                boolean counts = !notation && (!cjk || isMathematical(word));
+                styled += counts ? styledHere : 0;
+                if (counts) {
                     first = first < 0 ? start : Math.min(first, start);
                     last = Math.max(last, i);
                 }

@@ -51,7 +51,8 @@ final class Leetspeak {
         while (m.find()) {
             out.append(text, at, m.start());
             String word = m.group();
-            out.append(isLoneA(text, m) ? "a" : hasLetter(word) && !isAddress(text, m) ? toLetters(word) : word);
+            String lone = loneLetter(text, m);
+            out.append(lone != null ? lone : hasLetter(word) && !isAddress(text, m) ? toLetters(word) : word);
             at = m.end();
         }
         out.append(text.substring(at));
@@ -97,10 +98,11 @@ final class Leetspeak {
         return m.group().indexOf('@') > 0 && m.end() < text.length() && text.charAt(m.end()) == '.';
     }
 
-    /** "4" standing alone between two decoded words reads as the article "a". */
-    private static boolean isLoneA(String text, Matcher m) {
-        return m.group().equals("4") && m.start() > 0 && m.end() < text.length()
-                && text.charAt(m.start() - 1) == ' ' && text.charAt(m.end()) == ' ';
+    /** "4" or "1" standing alone between two words of a leetspeak text reads as "a" or "i". */
+    private static String loneLetter(String text, Matcher m) {
+        String word = m.group();
+        boolean alone = m.start() > 0 && m.end() < text.length() && text.charAt(m.start() - 1) == ' ' && text.charAt(m.end()) == ' ';
+        return !alone ? null : word.equals("4") ? "a" : word.equals("1") ? "i" : null;
     }
 
     private static String toLetters(String word) {
