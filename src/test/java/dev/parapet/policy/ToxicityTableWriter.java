@@ -19,8 +19,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class ToxicityTableWriter {
 
-    /** One row: tenant blank means every tenant. */
-    record Threshold(String rail, String category, String noun, String stage, String tenant, double score) {}
+    /**
+     * One row: tenant blank means every tenant; {@code unlessDistress} (NaN: always) lets the row pass a text
+     * in which a person speaks of their own distress at that score or more.
+     */
+    record Threshold(String rail, String category, String noun, String stage, String tenant, double score, double unlessDistress) {
+        Threshold(String rail, String category, String noun, String stage, String tenant, double score) {
+            this(rail, category, noun, stage, tenant, score, Double.NaN);
+        }
+    }
 
     private ToxicityTableWriter() {}
 
@@ -37,20 +44,26 @@ public final class ToxicityTableWriter {
             {"self_harm", "language encouraging self-harm", "0.55", "0.4"},
             {"violence", "violent language", "0.55", "0.5"},
         };
+        // "I can't take it anymore, can you talk with me?": the toxicity models read a person's own pain as toxic
+        // language. Such a prompt must be answered, so the overall-toxicity rows of the input stage pass it when
+        // the rail finds distress; the rows for insults, threats, hate and the rest still apply, and replies
+        // are never exempt.
+        double distress = 0.5;
         List<Threshold> rows = new ArrayList<>();
         for (String[] t : toxicity) {
-            rows.add(new Threshold("toxicity", t[0], t[1], "input", "", Double.parseDouble(t[2])));
+            rows.add(new Threshold("toxicity", t[0], t[1], "input", "", Double.parseDouble(t[2]),
+                    t[0].equals("toxic") ? distress : Double.NaN));
             rows.add(new Threshold("toxicity", t[0], t[1], "output", "", Double.parseDouble(t[3])));
         }
         rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "input", "", 0.5));
         rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "output", "", 0.5));
         // The semantic tier's toxicity head (MiniLM embedding) reports overall toxicity only.
-        rows.add(new Threshold("semantic-toxicity", "toxic", "toxic language (semantic tier)", "input", "", 0.5));
+        rows.add(new Threshold("semantic-toxicity", "toxic", "toxic language (semantic tier)", "input", "", 0.5, distress));
         rows.add(new Threshold("semantic-toxicity", "toxic", "toxic language (semantic tier)", "output", "", 0.5));
         // acme-health: stricter on what its patients may read and write. Overall toxicity not below 0.5: under
         // it the model only reports that it knows nothing about a short text ("I keep thinking about
         // killing myself, who can I talk to?" scored 0.46), and a patient reaching out must be answered.
-        rows.add(new Threshold("toxicity", "toxic", "toxic language", "input", "acme-health", 0.5));
+        rows.add(new Threshold("toxicity", "toxic", "toxic language", "input", "acme-health", 0.5, distress));
         rows.add(new Threshold("toxicity", "toxic", "toxic language", "output", "acme-health", 0.5));
         rows.add(new Threshold("toxicity", "hate", "hateful language", "input", "acme-health", 0.45));
         rows.add(new Threshold("toxicity", "hate", "hateful language", "output", "acme-health", 0.35));
@@ -83,20 +96,24 @@ public final class ToxicityTableWriter {
                     + "with stricter rows for the tenant acme-health. A blank tenant means every tenant.");
             r++;
             row(sheet, r++, "RuleTable Toxicity and bias thresholds");
-            row(sheet, r++, "NAME", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "ACTION");
+            row(sheet, r++, "NAME", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "ACTION");
             // The three finding columns are one pattern: merged cells, as a spreadsheet author would do it.
             // Drools reads each cell of a merged range, so every cell of the range carries the pattern.
-            row(sheet, r, "", "RequestFact", "RequestFact", "$f : FindingFact", "$f : FindingFact", "$f : FindingFact", "");
-            sheet.addMergedRegion(new CellRangeAddress(r, r, 3, 5));
+            // The distress column has no object type: its snippet is a whole pattern, left out where the cell is blank.
+            row(sheet, r, "", "RequestFact", "RequestFact", "", "$f : FindingFact", "$f : FindingFact", "$f : FindingFact", "");
+            sheet.addMergedRegion(new CellRangeAddress(r, r, 4, 6));
             r++;
-            row(sheet, r++, "", "stage == \"$param\"", "tenant == \"$param\"", "rail == \"$param\"", "category == \"$param\"",
-                    "score >= $param", "outcome.block($f, \"$param\");");
-            row(sheet, r++, "Rule (what an auditor reads)", "Stage", "Tenant (blank: all)", "Rail", "Category",
+            row(sheet, r++, "", "stage == \"$param\"", "tenant == \"$param\"",
+                    "not FindingFact(rail == \"toxicity\", category == \"distress\", score >= $param)",
+                    "rail == \"$param\"", "category == \"$param\"", "score >= $param", "outcome.block($f, \"$param\");");
+            row(sheet, r++, "Rule (what an auditor reads)", "Stage", "Tenant (blank: all)",
+                    "Not when the person speaks of their own distress from (blank: always)", "Rail", "Category",
                     "Block from score", "Message the user sees");
             for (Threshold t : rows()) {
-                row(sheet, r++, name(t), t.stage(), t.tenant(), t.rail(), t.category(), String.valueOf(t.score()), message(t));
+                row(sheet, r++, name(t), t.stage(), t.tenant(), Double.isNaN(t.unlessDistress()) ? "" : String.valueOf(t.unlessDistress()),
+                        t.rail(), t.category(), String.valueOf(t.score()), message(t));
             }
-            for (int c = 0; c < 7; c++) {
+            for (int c = 0; c < 8; c++) {
                 sheet.autoSizeColumn(c);
             }
             try (OutputStream os = Files.newOutputStream(out)) {
