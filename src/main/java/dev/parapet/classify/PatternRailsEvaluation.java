@@ -134,11 +134,8 @@ public final class PatternRailsEvaluation {
 
     /** As {@link #count(Map, String, String, String)}, decoded when the decoded text reads as {@code plain}, case aside. */
     private static void count(Map<String, int[]> perKind, String disguise, String text, String category, String plain) {
-        int[] c = perKind.computeIfAbsent(disguise, k -> new int[2]);
-        c[0]++;
-        var result = Deobfuscator.deobfuscate(text);
-        boolean flagged = result.signals().stream().anyMatch(s -> s.kind().category().equals(category) && s.score() >= 0.5);
-        c[1] += flagged && result.text().toLowerCase(Locale.ROOT).contains(plain.toLowerCase(Locale.ROOT)) ? 1 : 0;
+        tally(perKind, disguise, text, category,
+                decoded -> decoded.toLowerCase(Locale.ROOT).contains(plain.toLowerCase(Locale.ROOT)));
     }
 
     private static String leet(String s) {
@@ -159,15 +156,20 @@ public final class PatternRailsEvaluation {
     }
 
     private static void count(Map<String, int[]> perKind, String disguise, String text, String category) {
+        String original = disguise.equals("bidi override") || disguise.equals("zero-width") || disguise.equals("cyrillic look-alikes")
+                ? text.replace("\u202E", "").replace("\u202C", "").replace("\u200B", "").replace("\u0430", "a").replace("\u043E", "o")
+                : null;
+        tally(perKind, disguise, text, category, decoded -> original != null ? decoded.contains(original) : !decoded.equals(text));
+    }
+
+    /** One disguised text: caught when its category scores 0.5 or more and the decoded text passes {@code decodedWell}. */
+    private static void tally(Map<String, int[]> perKind, String disguise, String text, String category,
+                              java.util.function.Predicate<String> decodedWell) {
         int[] c = perKind.computeIfAbsent(disguise, k -> new int[2]);
         c[0]++;
         var result = Deobfuscator.deobfuscate(text);
         boolean flagged = result.signals().stream().anyMatch(s -> s.kind().category().equals(category) && s.score() >= 0.5);
-        String original = disguise.equals("bidi override") || disguise.equals("zero-width") || disguise.equals("cyrillic look-alikes")
-                ? text.replace("\u202E", "").replace("\u202C", "").replace("\u200B", "").replace("\u0430", "a").replace("\u043E", "o")
-                : null;
-        boolean decoded = original != null ? result.text().contains(original) : !result.text().equals(text);
-        c[1] += flagged && decoded ? 1 : 0;
+        c[1] += flagged && decodedWell.test(result.text()) ? 1 : 0;
     }
 
     private static String negativeRate(String rail, List<LabelledText> negatives, java.util.function.Predicate<String> flagged,

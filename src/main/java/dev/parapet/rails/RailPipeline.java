@@ -59,19 +59,13 @@ public class RailPipeline {
         }
         AtomicReferenceArray<List<Finding>> found = new AtomicReferenceArray<>(rails.size());
         if (costly.isEmpty()) {
-            for (int i : cheap) {
-                found.set(i, checked(rails.get(i), input));
-            }
+            checkInOrder(rails, cheap, input, found);
             return flatten(found);
         }
         List<CompletableFuture<?>> pending = new ArrayList<>();
         try {
             if (!cheap.isEmpty()) {
-                pending.add(CompletableFuture.runAsync(() -> {
-                    for (int i : cheap) {
-                        found.set(i, checked(rails.get(i), input));
-                    }
-                }, pool));
+                pending.add(CompletableFuture.runAsync(() -> checkInOrder(rails, cheap, input, found), pool));
             }
             for (int i : costly.subList(1, costly.size())) {
                 pending.add(CompletableFuture.runAsync(() -> found.set(i, checked(rails.get(i), input)), pool));
@@ -90,6 +84,13 @@ public class RailPipeline {
                     : new RailFailure("?", "failed: " + e.getCause(), e.getCause());
         }
         return flatten(found);
+    }
+
+    private static void checkInOrder(List<ConfiguredRail> rails, List<Integer> which, RailInput input,
+                                     AtomicReferenceArray<List<Finding>> found) {
+        for (int i : which) {
+            found.set(i, checked(rails.get(i), input));
+        }
     }
 
     private static List<Finding> flatten(AtomicReferenceArray<List<Finding>> found) {

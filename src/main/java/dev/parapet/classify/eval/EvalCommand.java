@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -81,7 +82,7 @@ public class EvalCommand implements CliCommand {
         boolean write = !options.containsKey("--no-report");
         Stage stage;
         try {
-            stage = Stage.valueOf(options.getOrDefault("--stage", "input").toUpperCase(java.util.Locale.ROOT));
+            stage = Stage.valueOf(options.getOrDefault("--stage", "input").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             System.err.println("bad --stage '" + options.get("--stage") + "': input or output");
             return 2;
@@ -127,7 +128,7 @@ public class EvalCommand implements CliCommand {
                 String name = "config-" + config + (input ? "" : "-output") + ".md";
                 Path file = EvalReport.write(reports, name, result,
                         "Configuration `" + config + "` (rails and policy)" + (input ? "" : ", texts checked as model replies"),
-                        "the decision of the " + stage.name().toLowerCase(java.util.Locale.ROOT)
+                        "the decision of the " + stage.name().toLowerCase(Locale.ROOT)
                                 + " stage is not a plain allow, through the same path as `POST /v1/guard`.",
                         invoked, data.toString(), split, List.of(input
                                 ? "Every text is checked at the input stage; all files are prompts or statements, none are model replies."

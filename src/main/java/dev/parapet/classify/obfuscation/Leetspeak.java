@@ -64,7 +64,7 @@ final class Leetspeak {
         return new Result(out.toString(), List.of(signal));
     }
 
-    /** A stand-in between two letters ("h0w", "b@d"), or letters and stand-ins alternating twice ("p1p3"). */
+    /** A stand-in between two letters ("h0w", "b@d"), or at least three switches between letters and stand-ins ("p1p3"). */
     static boolean isDisguised(String word) {
         if (word.length() < 3 || !hasLetter(word) || HEX.matcher(word).matches()) {
             return false;
@@ -74,11 +74,11 @@ final class Leetspeak {
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             boolean standIn = letterFor(c) != 0;
-            boolean digit = Character.isDigit(c) || c == '@' || c == '$';
+            boolean digit = isDigitOrSymbol(c);
             if (digit && !standIn) {
                 return false; // a 2, 6 or other digit with no letter meaning: a code or a number
             }
-            if (i > 0 && (digit != isStandInChar(word.charAt(i - 1)))) {
+            if (i > 0 && digit != isDigitOrSymbol(word.charAt(i - 1))) {
                 switches++;
             }
             if (standIn && i > 0 && i < word.length() - 1
@@ -89,8 +89,9 @@ final class Leetspeak {
         return between || switches >= 3;
     }
 
-    private static boolean isStandInChar(char c) {
-        return Character.isDigit(c) || c == '@' || c == '$';
+    /** What the word pattern admits besides letters: an ASCII digit, {@code @} or {@code $}. */
+    private static boolean isDigitOrSymbol(char c) {
+        return (c >= '0' && c <= '9') || c == '@' || c == '$';
     }
 
     /** The local part and first label of an e-mail address ("ana@example" before ".com"): not a disguise. */
@@ -113,7 +114,7 @@ final class Leetspeak {
             b.append(letter != 0 ? letter : c);
         }
         String s = b.toString();
-        return word.equals(word.toUpperCase(Locale.ROOT)) && hasLetter(word) && word.length() > 1 ? s.toUpperCase(Locale.ROOT) : s;
+        return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)) ? s.toUpperCase(Locale.ROOT) : s;
     }
 
     private static char letterFor(char c) {
@@ -141,8 +142,7 @@ final class Leetspeak {
 
     private static boolean hasDigitOrSymbol(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c >= '0' && c <= '9') || c == '@' || c == '$') {
+            if (isDigitOrSymbol(text.charAt(i))) {
                 return true;
             }
         }
