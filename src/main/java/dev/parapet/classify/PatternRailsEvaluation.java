@@ -99,7 +99,7 @@ public final class PatternRailsEvaluation {
                 f((double) total[2] / total[1]), f((double) total[2] / total[0])));
         md.append(String.format(Locale.ROOT, "Look-alikes with a finding: %d of %d.%n%n", cleanFlagged, cleanLines));
         md.append(negativeRate("pii", negatives, t -> scanner.scan(t).stream().anyMatch(m -> m.score() >= 0.5),
-                t -> scanner.scan(t).stream().filter(m -> m.score() >= 0.5).map(m -> m.kind().label()).toList()));
+                t -> scanner.scan(t).stream().filter(m -> m.score() >= 0.5).map(m -> m.kind().category()).toList()));
         return md.toString();
     }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Finds personal data and secrets: e-mail addresses, phone numbers, payment cards (Luhn), IBANs
  * (mod-97), US SSNs, IP addresses and credentials. One finding per kind found, with every match as a
  * span labelled for masking ({@code EMAIL}, {@code CARD}, ...); the policy decides whether to mask,
- * block or let it pass. The score of a finding is the surest of its matches.
+ * block or let it pass. The score of a finding is the surest of its matches. Addresses that point to no
+ * person, in reserved IP ranges or of role mailboxes, have categories of their own
+ * ({@code reserved_ip_address}, {@code role_email}) so a policy can tell them apart.
  *
  * <p>Spans always point into the text as given, never into a normalised copy, so a mask replaces
  * exactly what the user wrote.

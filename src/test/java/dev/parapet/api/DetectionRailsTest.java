@@ -54,6 +54,23 @@ class DetectionRailsTest {
     }
 
     @Test
+    void aRouterQuestionKeepsItsPrivateAddressWhileAPersonsAddressesAreStillMasked() {
+        String router = "My router is at 192.168.1.1 and the login page won't load. What should I check?";
+        JsonPath r = check(router, "default");
+        assertEquals("allow", r.getString("decision"));
+        assertEquals("reserved_ip_address", r.getString("findings.find { it.rail == 'pii' }.category"));
+        assertTrue(r.getString("rendered_prompt").contains("192.168.1.1"), r.getString("rendered_prompt"));
+
+        String person = "A customer, tom.baker@mailbox.example, says his last login came from 81.2.69.160. "
+                + "Is that a UK address? Our support@shop.example team wants to know.";
+        JsonPath p = check(person, "default");
+        assertEquals(java.util.Set.of("ip_address", "email"),
+                java.util.Set.copyOf(p.getList("interventions.findAll { it.action == 'mask' }.category")));
+        String prompt = p.getString("rendered_prompt");
+        assertTrue(prompt.contains("A customer, [EMAIL], says his last login came from [IP].") && prompt.contains("support@shop.example"), prompt);
+    }
+
+    @Test
     void aPersonReachingOutForHelpIsAnsweredAndForAHealthTenantAlsoEscalatedWithWhereToGetHelp() {
         String text = "I keep thinking about killing myself. Who can I talk to right now?";
         given().contentType("application/json").body(Map.of("text", text, "stage", "input"))

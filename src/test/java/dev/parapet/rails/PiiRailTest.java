@@ -44,8 +44,8 @@ class PiiRailTest {
             "IBAN GB82WEST12345698765432.; iban; IBAN:GB82WEST12345698765432",
             "My SSN is 123-45-6789, keep it safe.; us_ssn; SSN:123-45-6789",
             "social security number 123456789; us_ssn; SSN:123456789",
-            "The server at 192.168.10.25 is down.; ip_address; IP:192.168.10.25",
-            "ping 2001:db8:85a3::8a2e:370:7334 please; ip_address; IP:2001:db8:85a3::8a2e:370:7334",
+            "The server at 93.184.216.34 is down.; ip_address; IP:93.184.216.34",
+            "ping 2606:4700:4700::1111 please; ip_address; IP:2606:4700:4700::1111",
             "use key AKIAIOSFODNN7EXAMPLE in the script; secret; SECRET:AKIAIOSFODNN7EXAMPLE",
             "token ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 leaked; secret; SECRET:ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
             "slack xoxb-1234567890-abcdefghij in config; secret; SECRET:xoxb-1234567890-abcdefghij",
@@ -86,6 +86,57 @@ class PiiRailTest {
     })
     void passesBenignLookAlikes(String text) {
         assertEquals(List.of(), check(text), text);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "My router is at 192.168.1.1, how do I log in?; 192.168.1.1",
+            "allow 22 from 10.0.0.0/8 only; 10.0.0.0",
+            "the VPN hands out 172.20.4.9; 172.20.4.9",
+            "curl http://127.0.0.1:8080/health; 127.0.0.1",
+            "no DHCP lease, it took 169.254.12.7; 169.254.12.7",
+            "the ISP's CGNAT address 100.72.3.4; 100.72.3.4",
+            "in the docs the client is 203.0.113.54; 203.0.113.54",
+            "example host 198.51.100.7 in the runbook; 198.51.100.7",
+            "the test bench at 198.18.0.1; 198.18.0.1",
+            "join the multicast group 239.255.255.250; 239.255.255.250",
+            "link-local fe80::1ff:fe23:4567:890a on eth0; fe80::1ff:fe23:4567:890a",
+            "our ULA prefix fd12:3456:789a::1 is internal; fd12:3456:789a::1",
+            "ping 2001:db8:85a3::8a2e:370:7334 please; 2001:db8:85a3::8a2e:370:7334",
+    })
+    void addressesOfSpecialPurposeRangesAreReservedNotPersonal(String text, String address) {
+        List<Finding> findings = check(text);
+        assertEquals("IP:" + address, covered(text, findings, "reserved_ip_address"), () -> "findings: " + findings);
+        assertEquals("", covered(text, findings, "ip_address"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"172.32.0.1", "100.128.0.1", "192.169.0.1", "11.0.0.1", "198.20.0.1", "223.255.255.254"})
+    void addressesJustOutsideTheReservedRangesArePublic(String address) {
+        String text = "traffic from " + address + " again";
+        assertEquals("IP:" + address, covered(text, check(text), "ip_address"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "Apply by sending your CV to jobs@westwardcreative.example.; role_email; EMAIL:jobs@westwardcreative.example",
+            "Questions about your data: Privacy+EU@shop.example; role_email; EMAIL:Privacy+EU@shop.example",
+            "Impressum: info@beispiel.de; role_email; EMAIL:info@beispiel.de",
+            "write to maria.support@acme.example instead; email; EMAIL:maria.support@acme.example",
+            "or to info.anna@acme.example; email; EMAIL:info.anna@acme.example",
+    })
+    void roleMailboxesAreToldApartFromPeoplesAddresses(String text, String category, String expected) {
+        List<Finding> findings = check(text);
+        assertEquals(expected, covered(text, findings, category), () -> "findings: " + findings);
+        assertEquals(1, findings.size(), () -> "findings: " + findings);
+    }
+
+    @Test
+    void aReservedAddressLeftOutOfTheKindsIsNotReadAsAPhoneNumber() {
+        String text = "gateway 192.168.100.254, office 93.184.216.34";
+        List<Finding> findings = check(text, "ip_address", "phone");
+        assertEquals(List.of("ip_address"), findings.stream().map(Finding::category).toList());
+        assertEquals("IP:93.184.216.34", covered(text, findings, "ip_address"));
     }
 
     @Test

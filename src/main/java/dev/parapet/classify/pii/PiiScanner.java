@@ -18,18 +18,25 @@ public final class PiiScanner {
             new SecretDetector(), new EmailDetector(), new PaymentCardDetector(), new IbanDetector(),
             new UsSsnDetector(), new IpAddressDetector(), new PhoneDetector());
 
+    private final Set<PiiKind> wanted;
     private final List<PiiDetector> detectors;
 
     public PiiScanner(Set<PiiKind> kinds) {
-        Set<PiiKind> wanted = kinds.isEmpty() ? EnumSet.noneOf(PiiKind.class) : EnumSet.copyOf(kinds);
-        this.detectors = DETECTORS.stream().filter(d -> wanted.contains(d.kind())).toList();
+        this.wanted = kinds.isEmpty() ? EnumSet.noneOf(PiiKind.class) : EnumSet.copyOf(kinds);
+        this.detectors = DETECTORS.stream()
+                .filter(d -> wanted.stream().anyMatch(k -> k.detectedAs() == d.kind()))
+                .toList();
     }
 
     public static PiiScanner all() {
         return new PiiScanner(EnumSet.allOf(PiiKind.class));
     }
 
-    /** Non-overlapping matches in text order. */
+    /**
+     * Non-overlapping matches of the wanted kinds in text order. A match of an unwanted kind that its
+     * detector also finds (a reserved IP address when only {@code ip_address} is wanted) still holds its
+     * characters, so no weaker detector reads them as, say, a phone number.
+     */
     public List<PiiMatch> scan(String text) {
         List<PiiMatch> kept = new ArrayList<>();
         for (PiiDetector detector : detectors) {
@@ -39,6 +46,7 @@ public final class PiiScanner {
                 }
             }
         }
+        kept.removeIf(m -> !wanted.contains(m.kind()));
         kept.sort(Comparator.comparingInt(PiiMatch::start));
         return kept;
     }
