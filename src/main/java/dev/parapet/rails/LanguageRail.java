@@ -2,7 +2,7 @@ package dev.parapet.rails;
 
 import dev.parapet.classify.language.LanguageIdentifier;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
@@ -11,8 +11,10 @@ import java.util.List;
  * language"), not a harm. Texts shorter than {@code min-characters} get no finding: a few letters say
  * too little about a language.
  */
+// @Singleton, not @ApplicationScoped: a normal-scoped bean gets a client proxy that runs this public
+// no-argument constructor too, which loaded the language model a second time at start-up.
 @Startup
-@ApplicationScoped
+@Singleton
 public class LanguageRail implements Rail<LanguageRail.Settings> {
 
     public static final String ID = "language";

@@ -2,7 +2,7 @@ package dev.parapet.classify.semantic;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -15,8 +15,10 @@ import org.jboss.logging.Logger;
  * long text is embedded as a few windows of about {@value TextWindows#WINDOW_CHARS} characters
  * instead (see {@link TextWindows}), and a head scores each and keeps the highest.
  */
+// @Singleton, not @ApplicationScoped: a normal-scoped bean gets a client proxy that runs this public
+// no-argument constructor too, which loaded the ONNX model a second time at start-up.
 @Startup
-@ApplicationScoped
+@Singleton
 public class EmbeddingService {
 
     public static final int DIMENSION = 384;
