@@ -57,8 +57,12 @@ public final class ToxicityTableWriter {
         }
         rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "input", "", 0.5));
         rows.add(new Threshold("bias", "stereotype", "demeaning stereotypes", "output", "", 0.5));
-        // The semantic tier's toxicity head (MiniLM embedding) reports overall toxicity only.
-        rows.add(new Threshold("semantic-toxicity", "toxic", "toxic language (semantic tier)", "input", "", 0.5, distress));
+        // The semantic tier's toxicity head (MiniLM embedding) reports overall toxicity only. On prompts it acts
+        // alone only from 0.8, like the other heads (acceptable use 0.88, injection 0.97): between 0.5 and 0.8 it
+        // blocked ordinary requests ("Remind me on the 1st of every month to pay the rent", "Can you say that
+        // again more simply?") and caught 1% of the toxic dev tweets, which the lexical rows mostly catch.
+        // Replies keep 0.5.
+        rows.add(new Threshold("semantic-toxicity", "toxic", "toxic language (semantic tier)", "input", "", 0.8, distress));
         rows.add(new Threshold("semantic-toxicity", "toxic", "toxic language (semantic tier)", "output", "", 0.5));
         // acme-health: stricter on what its patients may read and write. Overall toxicity not below 0.5: under
         // it the model only reports that it knows nothing about a short text ("I keep thinking about
