@@ -39,10 +39,7 @@ public final class IpAddressDetector implements PiiDetector {
             Matcher m = V4.matcher(text);
             while (m.find()) {
                 if (!NUMBERED_HEADING.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
-                    String range = reservedV4Range(m.group());
-                    found.add(range == null
-                            ? new PiiMatch(PiiKind.IP_ADDRESS, m.start(), m.end(), 0.9, "ipv4")
-                            : new PiiMatch(PiiKind.RESERVED_IP_ADDRESS, m.start(), m.end(), 0.9, "ipv4 " + range));
+                    found.add(match(m, "ipv4", reservedV4Range(m.group())));
                 }
             }
         }
@@ -50,15 +47,19 @@ public final class IpAddressDetector implements PiiDetector {
             Matcher m = V6_CANDIDATE.matcher(text);
             while (m.find()) {
                 if (isIpv6(m.group())) {
-                    String range = reservedV6Range(m.group());
-                    found.add(range == null
-                            ? new PiiMatch(PiiKind.IP_ADDRESS, m.start(), m.end(), 0.9, "ipv6")
-                            : new PiiMatch(PiiKind.RESERVED_IP_ADDRESS, m.start(), m.end(), 0.9, "ipv6 " + range));
+                    found.add(match(m, "ipv6", reservedV6Range(m.group())));
                 }
             }
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return found;
+    }
+
+    /** @param range the special-purpose range the address lies in, or null for a public address */
+    private static PiiMatch match(Matcher m, String family, String range) {
+        return range == null
+                ? new PiiMatch(PiiKind.IP_ADDRESS, m.start(), m.end(), 0.9, family)
+                : new PiiMatch(PiiKind.RESERVED_IP_ADDRESS, m.start(), m.end(), 0.9, family + " " + range);
     }
 
     /** The special-purpose range a dotted IPv4 address lies in, or null for an ordinary public address. */
