@@ -1,5 +1,7 @@
 package dev.parapet.classify.pii;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -95,46 +97,35 @@ public final class IpAddressDetector implements PiiDetector {
         return null;
     }
 
-    /** The special-purpose range of an IPv6 address that {@link #isIpv6} accepted, or null. */
+    /**
+     * The special-purpose range of an IPv6 address that {@link #isIpv6} accepted, or null. The JDK parses
+     * the literal (no lookup: it is an address, not a name). An IPv4-mapped address comes back as four
+     * bytes and counts as public, as {@code ::ffff:0:0/96} is no special-purpose range of its own.
+     */
     static String reservedV6Range(String address) {
-        int[] groups = expandV6(address);
-        boolean zeroUpToLast = true;
-        for (int i = 0; i < 7; i++) {
-            zeroUpToLast &= groups[i] == 0;
+        InetAddress parsed;
+        try {
+            parsed = InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            return null;
         }
-        if (zeroUpToLast && groups[7] <= 1) {
-            return groups[7] == 1 ? "loopback" : "unspecified";
+        byte[] b = parsed.getAddress();
+        if (b.length != 16) {
+            return null;
         }
-        if ((groups[0] & 0xffc0) == 0xfe80) {
+        if (parsed.isLoopbackAddress() || parsed.isAnyLocalAddress()) {
+            return parsed.isLoopbackAddress() ? "loopback" : "unspecified";
+        }
+        if (parsed.isLinkLocalAddress()) {
             return "link-local";
         }
-        if ((groups[0] & 0xfe00) == 0xfc00) {
+        if ((b[0] & 0xfe) == 0xfc) {
             return "unique-local";
         }
-        if (groups[0] == 0x2001 && groups[1] == 0x0db8) {
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && (b[3] & 0xff) == 0xb8) {
             return "documentation";
         }
-        if ((groups[0] & 0xff00) == 0xff00) {
-            return "multicast";
-        }
-        return null;
-    }
-
-    /** The eight 16-bit groups, with {@code ::} filled by zeros. */
-    private static int[] expandV6(String address) {
-        int[] groups = new int[8];
-        int doubleColon = address.indexOf("::");
-        String head = doubleColon >= 0 ? address.substring(0, doubleColon) : address;
-        String tail = doubleColon >= 0 ? address.substring(doubleColon + 2) : "";
-        String[] front = head.isEmpty() ? new String[0] : head.split(":");
-        String[] back = tail.isEmpty() ? new String[0] : tail.split(":");
-        for (int i = 0; i < front.length; i++) {
-            groups[i] = Integer.parseInt(front[i], 16);
-        }
-        for (int i = 0; i < back.length; i++) {
-            groups[8 - back.length + i] = Integer.parseInt(back[i], 16);
-        }
-        return groups;
+        return parsed.isMulticastAddress() ? "multicast" : null;
     }
 
     /** Eight groups of 1–4 hex digits, or fewer around exactly one {@code ::}; at least two non-empty groups. */
