@@ -39,7 +39,8 @@ public class JailbreakRail implements Rail<JailbreakRail.Settings> {
 
     public JailbreakRail(TextClassifier classifier, Lexicon lexicon) {
         RailCategories.requireKnown(ID, lexicon.categories(), CATEGORIES);
-        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL);
+        // "What does 'ignore previous instructions' mean?" asks about an attack; only a used phrase is one.
+        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL).discountingQuotedMentions();
     }
 
     @Override

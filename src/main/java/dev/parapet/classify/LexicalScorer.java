@@ -30,6 +30,8 @@ import java.util.Map;
 public final class LexicalScorer {
 
     public static final double REPORT_FLOOR = 0.2;
+    /** Score of a phrase hit that is quoted, not used: visible to auditors and stricter tenants, blocks nothing by default. */
+    public static final double QUOTED_MENTION_SCORE = 0.4;
     /** Highest model score a rail that requires a topic reports when none is named. */
     static final double NO_TOPIC_CAP = 0.45;
     public static final double NO_CORROBORATION = 1.0;
@@ -42,6 +44,7 @@ public final class LexicalScorer {
     private final String generalCategory;
     private final double corroborateFrom;
     private boolean requireTopic;
+    private boolean discountQuotedMentions;
 
     /** Without corroboration: only the classifier's own score counts. */
     public LexicalScorer(String railId, TextClassifier classifier, Lexicon lexicon, String generalCategory) {
@@ -63,6 +66,15 @@ public final class LexicalScorer {
         return this;
     }
 
+    /**
+     * A phrase that is only quoted to be talked about ({@link QuotedMention}) reports its category at
+     * {@value #QUOTED_MENTION_SCORE}, below every shipped block line, instead of the phrase's score.
+     */
+    public LexicalScorer discountingQuotedMentions() {
+        this.discountQuotedMentions = true;
+        return this;
+    }
+
     public List<Finding> score(TextAnalysis analysis, Collection<String> onlyCategories) {
         return score(analysis, onlyCategories, corroborateFrom);
     }
@@ -73,10 +85,16 @@ public final class LexicalScorer {
         Map<String, List<Span>> strong = new LinkedHashMap<>();
         Map<String, Double> strongScore = new LinkedHashMap<>();
         Map<String, List<Span>> topics = new LinkedHashMap<>();
+        Boolean actOnIt = null;
         for (Lexicon.Hit hit : lexicon.find(tokens)) {
             if (hit.strong()) {
+                double hitScore = hit.score();
+                if (discountQuotedMentions && QuotedMention.isQuoted(analysis.text(), hit.span())) {
+                    actOnIt = actOnIt != null ? actOnIt : QuotedMention.asksToActOnIt(analysis.text());
+                    hitScore = actOnIt ? hitScore : Math.min(hitScore, QUOTED_MENTION_SCORE);
+                }
                 strong.computeIfAbsent(hit.category(), k -> new ArrayList<>()).add(hit.span());
-                strongScore.merge(hit.category(), hit.score(), Math::max);
+                strongScore.merge(hit.category(), hitScore, Math::max);
             } else {
                 topics.computeIfAbsent(hit.category(), k -> new ArrayList<>()).add(hit.span());
             }
