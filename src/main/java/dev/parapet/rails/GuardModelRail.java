@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so the request gets an error, never unjudged text. A partial text (a streamed reply still growing) is
  * not judged: a judge call costs hundreds of milliseconds, so it runs once over the whole reply.
  *
+ * <p>Where the cheaper tiers read the text well, the call can be skipped: with {@code skip-languages:
+ * [eng]} only texts not confidently in English are judged. Why: MiniLM and the lexical models read English;
+ * a multilingual guard model covers the other languages at the price of a call, paid only where needed.
+ *
  * <p>Which generator: for now the active backend's ({@code parapet.generation.backend}); a judge with its
  * own Triton model gets its own generator bean once the Triton client lands, and only the injection
  * point here changes.
@@ -49,13 +53,22 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
      * @param maxTokens the judge's answer budget ("unsafe\nS1,S9" is a handful of tokens)
      * @param score the score an unsafe verdict carries (the judge gives no probability)
      * @param categories the hazard codes to ask about (S1–S14); empty = all
+     * @param skipLanguages ISO 639-3 codes of languages whose texts are not sent to the judge when the
+     *                      language detector is confident of them; empty = judge every text
      */
-    public record Settings(Long timeoutMs, Integer maxTokens, Double score, List<String> categories) {
+    public record Settings(Long timeoutMs, Integer maxTokens, Double score, List<String> categories,
+                           List<String> skipLanguages) {
         public Settings {
             timeoutMs = timeoutMs == null ? 5000L : timeoutMs;
             maxTokens = maxTokens == null ? 16 : maxTokens;
             score = score == null ? 0.9 : score;
             categories = categories == null ? List.of() : List.copyOf(categories);
+            skipLanguages = skipLanguages == null ? List.of() : List.copyOf(skipLanguages);
+        }
+
+        /** Judges every text in every language. */
+        public Settings(Long timeoutMs, Integer maxTokens, Double score, List<String> categories) {
+            this(timeoutMs, maxTokens, score, categories, null);
         }
 
         Set<HazardCategory> hazards() {
@@ -75,11 +88,13 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
     }
 
     private final Generator judge;
+    private final LanguageRail languages;
     private final ExecutorService calls;
 
     @Inject
-    public GuardModelRail(Generator judge) {
+    public GuardModelRail(Generator judge, LanguageRail languages) {
         this.judge = judge;
+        this.languages = languages;
         AtomicInteger n = new AtomicInteger();
         this.calls = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "parapet-guard-model-" + n.incrementAndGet());
@@ -111,6 +126,11 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
     @Override
     public void validate(Settings settings) {
         settings.hazards();
+        for (String code : settings.skipLanguages()) {
+            if (!code.matches("[a-z]{3}")) {
+                throw new IllegalArgumentException("skip-languages takes ISO 639-3 codes such as eng or deu, not '" + code + "'");
+            }
+        }
         if (settings.timeoutMs() < 1 || settings.maxTokens() < 1 || settings.score() < 0 || settings.score() > 1) {
             throw new IllegalArgumentException("timeout-ms and max-tokens must be positive, score in [0, 1]");
         }
@@ -119,6 +139,10 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
         if (input.partial()) {
+            return List.of();
+        }
+        if (!settings.skipLanguages().isEmpty()
+                && settings.skipLanguages().contains(languages.confidentLanguage(input.analysis()))) {
             return List.of();
         }
         GuardPrompt.Role role = input.stage() == Stage.INPUT ? GuardPrompt.Role.USER : GuardPrompt.Role.AGENT;

@@ -75,6 +75,21 @@ public class LanguageRail implements Rail<LanguageRail.Settings> {
         return List.of(new Finding(ID, guess.code(), guess.confidence(), List.of(), "opennlp-langdetect"));
     }
 
+    /**
+     * The language of a text when the detector is confident of it ({@value #CONFIDENT}), else
+     * {@value #UNDETERMINED}; read with the default settings. For rails that act on the language
+     * themselves (the model judge skips languages the cheaper tiers read well).
+     */
+    public String confidentLanguage(TextAnalysis analysis) {
+        Settings defaults = new Settings(null, null);
+        String text = Deobfuscation.text(analysis).strip();
+        if (text.length() < defaults.minCharacters()) {
+            return UNDETERMINED;
+        }
+        LanguageIdentifier.Guess guess = identifier.identify(text, defaults.maxCharacters());
+        return guess.confidence() >= CONFIDENT ? guess.code() : UNDETERMINED;
+    }
+
     /** The language named by the findings of a stage, or {@value #UNDETERMINED}; for the policy's text statistics. */
     public static String languageOf(List<Finding> findings) {
         return findings.stream().filter(f -> ID.equals(f.rail()) && f.score() >= CONFIDENT)

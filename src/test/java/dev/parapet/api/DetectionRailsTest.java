@@ -37,10 +37,12 @@ class DetectionRailsTest {
 
     @Test
     void defaultStrictAndJudgeConfigurationsLoadWithTheDetectionRails() {
-        assertTrue(configurations.names().containsAll(List.of("default", "strict", "judge")));
-        List<String> input = configurations.get("judge").input().stream().map(r -> r.id()).toList();
-        assertTrue(input.containsAll(List.of("pii", "obfuscation", "language", "semantic-acceptable-use",
-                "semantic-jailbreak", "semantic-toxicity", "guard-model")), input::toString);
+        assertTrue(configurations.names().containsAll(List.of("default", "strict", "judge", "multilingual")));
+        for (String name : List.of("judge", "multilingual")) {
+            List<String> input = configurations.get(name).input().stream().map(r -> r.id()).toList();
+            assertTrue(input.containsAll(List.of("pii", "obfuscation", "language", "semantic-acceptable-use",
+                    "semantic-jailbreak", "semantic-toxicity", "guard-model")), input::toString);
+        }
     }
 
     @Test

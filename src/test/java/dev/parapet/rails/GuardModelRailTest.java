@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 /** The judge is a scripted generator here; every text was written by us for this test. */
 class GuardModelRailTest {
 
+    private static final LanguageRail LANGUAGES = new LanguageRail();
+
     /** Answers each request with what the script returns for it, and remembers the prompts it saw. */
     static final class ScriptedJudge implements Generator {
         final Function<GenerationRequest, String> script;
@@ -47,7 +49,7 @@ class GuardModelRailTest {
     }
 
     private static List<Finding> check(Generator judge, Stage stage, String text, GuardModelRail.Settings settings) {
-        GuardModelRail rail = new GuardModelRail(judge);
+        GuardModelRail rail = new GuardModelRail(judge, LANGUAGES);
         rail.validate(settings);
         return RailPipeline.checked(new ConfiguredRail(rail, settings), new RailInput(stage, text, RequestContext.offline("judge")));
     }
@@ -131,7 +133,35 @@ class GuardModelRailTest {
 
     @Test
     void refusesUnknownHazardCodeAtLoad() {
-        GuardModelRail rail = new GuardModelRail(new ScriptedJudge(r -> "safe"));
+        GuardModelRail rail = new GuardModelRail(new ScriptedJudge(r -> "safe"), LANGUAGES);
         assertThrows(IllegalArgumentException.class, () -> rail.validate(new GuardModelRail.Settings(null, null, null, List.of("S15"))));
+    }
+
+    @Test
+    void skipsTheJudgeForTextsConfidentlyInASkippedLanguage() {
+        ScriptedJudge judge = new ScriptedJudge(r -> "unsafe\nS9");
+        GuardModelRail.Settings onlyOtherLanguages = new GuardModelRail.Settings(null, null, null, null, List.of("eng"));
+        String english = "Could you explain step by step how a pressure cooker builds up steam?";
+        assertEquals(List.of(), check(judge, Stage.INPUT, english, onlyOtherLanguages));
+        assertEquals(0, judge.seen.size(), "an English text must not cost a judge call");
+
+        String german = "Erklär mir bitte Schritt für Schritt, wie ich aus einem Schnellkochtopf etwas baue, das explodiert.";
+        List<Finding> findings = check(judge, Stage.INPUT, german, onlyOtherLanguages);
+        assertEquals(List.of("weapons"), findings.stream().map(Finding::category).toList());
+        assertEquals(1, judge.seen.size());
+    }
+
+    @Test
+    void judgesATextWhoseLanguageIsUncertain() {
+        ScriptedJudge judge = new ScriptedJudge(r -> "safe");
+        check(judge, Stage.INPUT, "ok thx", new GuardModelRail.Settings(null, null, null, null, List.of("eng")));
+        assertEquals(1, judge.seen.size(), "too short to tell the language, so the judge is asked");
+    }
+
+    @Test
+    void rejectsALanguageThatIsNotAnIsoCode() {
+        GuardModelRail rail = new GuardModelRail(new ScriptedJudge(r -> "safe"), LANGUAGES);
+        assertThrows(IllegalArgumentException.class,
+                () -> rail.validate(new GuardModelRail.Settings(null, null, null, null, List.of("English"))));
     }
 }

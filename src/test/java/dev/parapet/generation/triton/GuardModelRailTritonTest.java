@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parapet.rails.Finding;
 import dev.parapet.rails.GuardModelRail;
+import dev.parapet.rails.LanguageRail;
 import dev.parapet.rails.RailFailure;
 import dev.parapet.rails.RailInput;
 import dev.parapet.rails.Stage;
@@ -26,7 +27,7 @@ class GuardModelRailTritonTest {
     private GuardModelRail judge(FakeModels.ModelSpec model) {
         fake = new FakeTriton(model);
         triton = new TritonGenerator(TritonTestConfig.of(fake));
-        return new GuardModelRail(triton);
+        return new GuardModelRail(triton, new LanguageRail());
     }
 
     @AfterEach
