@@ -76,7 +76,8 @@ public class SemanticTierBenchmark {
         if (TEXT.length() < 950 || TEXT.length() > 1050) {
             throw new IllegalStateException("benchmark text should be about 1,000 characters, is " + TEXT.length());
         }
-        embeddings = new EmbeddingService();
+        // No cache of recent windows: this benchmark checks the same text every time and would measure hits.
+        embeddings = new EmbeddingService(Integer.getInteger("parapet.semantic.onnx-threads", 1), 0);
         SemanticHeads heads = new SemanticHeads("classifiers/semantic");
         SemanticHeadRail.Settings semantic = new SemanticHeadRail.Settings(null);
         RailsConfig railsConfig = new RailsConfig() {

@@ -14,6 +14,10 @@ import org.jboss.logging.Logger;
  * <p>Why windows: MiniLM reads at most 256 word pieces and a longer input is averaged into a blur. A
  * long text is embedded as a few windows of about {@value TextWindows#WINDOW_CHARS} characters
  * instead (see {@link TextWindows}), and a head scores each and keeps the highest.
+ *
+ * <p>Windows seen recently are not embedded again ({@link RecentEmbeddings}; the system prompt a chat
+ * application repeats with every request is the common case). Size it with the JVM system property
+ * {@code parapet.semantic.cache-entries} (default {@value #DEFAULT_CACHE_ENTRIES}; 0 turns it off).
  */
 // @Singleton, not @ApplicationScoped: a normal-scoped bean gets a client proxy that runs this public
 // no-argument constructor too, which loaded the ONNX model a second time at start-up.
@@ -22,18 +26,25 @@ import org.jboss.logging.Logger;
 public class EmbeddingService {
 
     public static final int DIMENSION = 384;
+    public static final int DEFAULT_CACHE_ENTRIES = 1024;
     // Not io.quarkus.logging.Log: training and benchmarks use this class outside Quarkus.
     private static final Logger LOG = Logger.getLogger(EmbeddingService.class);
 
     private final EmbeddingModel model;
+    private final RecentEmbeddings recent;
 
     public EmbeddingService() {
-        this(Integer.getInteger("parapet.semantic.onnx-threads", 1));
+        this(Integer.getInteger("parapet.semantic.onnx-threads", 1),
+                Integer.getInteger("parapet.semantic.cache-entries", DEFAULT_CACHE_ENTRIES));
     }
 
-    /** @param onnxThreads ONNX Runtime threads per inference (0: one per core); see {@link MiniLmModel} */
-    public EmbeddingService(int onnxThreads) {
+    /**
+     * @param onnxThreads ONNX Runtime threads per inference (0: one per core); see {@link MiniLmModel}
+     * @param cacheEntries how many recent windows keep their embedding; 0 embeds every window every time
+     */
+    public EmbeddingService(int onnxThreads, int cacheEntries) {
         long started = System.nanoTime();
+        this.recent = new RecentEmbeddings(cacheEntries);
         this.model = new MiniLmModel(onnxThreads);
         embed("warm up the embedding model");
         LOG.infof("Embedding model all-MiniLM-L6-v2 ready in %d ms", (System.nanoTime() - started) / 1_000_000);
@@ -48,12 +59,18 @@ public class EmbeddingService {
         return normalised(vector);
     }
 
-    /** One embedding per window of the text, at most {@code maxWindows}. */
+    /** One embedding per window of the text, at most {@code maxWindows}; recently seen windows come from the cache. */
     public float[][] embedWindows(String text, int maxWindows) {
         List<String> windows = TextWindows.of(text, maxWindows);
         float[][] vectors = new float[windows.size()][];
         for (int i = 0; i < vectors.length; i++) {
-            vectors[i] = embed(windows.get(i));
+            String window = windows.get(i);
+            float[] vector = recent.get(window);
+            if (vector == null) {
+                vector = embed(window);
+                recent.put(window, vector);
+            }
+            vectors[i] = vector;
         }
         return vectors;
     }
