@@ -59,6 +59,7 @@ public class BiasRail implements Rail<BiasRail.Settings> {
 
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
-        return scorer.score(input.analysis(), settings.categories());
+        // "He wrote '...' under my video, how do I report it?": the quote is not the user's own language.
+        return ReportedSpeech.score(scorer, input, settings.categories());
     }
 }

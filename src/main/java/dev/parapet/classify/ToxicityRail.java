@@ -57,6 +57,7 @@ public class ToxicityRail implements Rail<ToxicityRail.Settings> {
 
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
-        return scorer.score(input.analysis(), settings.categories());
+        // "He wrote '...' under my video, how do I report it?": the quote is not the user's own language.
+        return ReportedSpeech.score(scorer, input, settings.categories());
     }
 }

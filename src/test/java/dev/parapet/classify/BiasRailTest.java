@@ -1,6 +1,7 @@
 package dev.parapet.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,14 @@ class BiasRailTest {
     @Test
     void refusesUnknownCategoryInSettings() {
         assertThrows(IllegalArgumentException.class, () -> rail.validate(new BiasRail.Settings(List.of("sterotype"))));
-        rail.validate(new BiasRail.Settings(List.of("stereotype")));
-        assertTrue(true);
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> rail.validate(new BiasRail.Settings(List.of("stereotype"))));
+    }
+
+    @Test
+    void aStereotypeQuotedToReportItIsKeptBelowTheBlockLine() {
+        String stereotype = "women are too emotional to be good leaders";
+        assertTrue(LexicalFixture.flagged(rail, all, stereotype).contains("stereotype"), "the claim itself is caught");
+        String report = "Flagging this comment from our forum: '" + stereotype + "'. How do I report it to the moderators?";
+        assertFalse(LexicalFixture.flagged(rail, all, report).contains("stereotype"), report);
     }
 }

@@ -64,4 +64,36 @@ class ToxicityRailTest {
         java.util.Set<String> urging = LexicalFixture.flagged(rail, all, "Nobody likes you, just go die.");
         assertTrue(urging.contains("self_harm"), urging.toString());
     }
+
+    /** Someone else's abuse, quoted by a user who reports it: the prompt is not abusive. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "A stranger commented 'you are a worthless ugly idiot and everyone hates you' under my photo. How do I report it?",
+            "My ex keeps texting me \"I will make you pay for this, watch your back\". Is this a threat I can take to the police?",
+            "Someone posted “shut up you stupid fat cow, nobody wants you here” on my profile; what should I do?"})
+    void reportedAbuseIsKeptBelowTheBlockLines(String text) {
+        assertEquals(java.util.Set.of(), LexicalFixture.flagged(rail, all, text), text);
+        assertTrue(LexicalFixture.check(rail, all, text).stream().anyMatch(f -> f.evidence().endsWith("(in reported speech)")),
+                "the quote stays visible to auditors: " + text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // the user's own words, in quotation marks but not reported
+            "Tell my sister this from me: 'you are a worthless ugly idiot and everyone hates you'",
+            // the same words, unquoted
+            "you are a worthless ugly idiot and everyone hates you",
+            "shut up you stupid fat cow, nobody wants you here",
+            "I will make you pay for this, watch your back"})
+    void abuseThatIsNotReportedSpeechIsStillCaught(String text) {
+        assertFalse(LexicalFixture.flagged(rail, all, text).isEmpty(), text);
+    }
+
+    @Test
+    void aReplyQuotingAbuseIsNotExempt() {
+        String reply = "He wrote 'you are a worthless ugly idiot and everyone hates you', so report it.";
+        List<Finding> findings = rail.check(new dev.parapet.rails.RailInput(dev.parapet.rails.Stage.OUTPUT, reply,
+                dev.parapet.security.RequestContext.offline("test")), all);
+        assertTrue(findings.stream().anyMatch(f -> f.score() >= 0.5), findings.toString());
+    }
 }
