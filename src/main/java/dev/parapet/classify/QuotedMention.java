@@ -80,7 +80,8 @@ final class QuotedMention {
         return -1;
     }
 
-    private static int words(String text, int from, int to) {
+    /** Words (runs of letters and digits) in {@code text[from, to)}. */
+    static int words(String text, int from, int to) {
         int words = 0;
         boolean inWord = false;
         for (int i = from; i < to; i++) {

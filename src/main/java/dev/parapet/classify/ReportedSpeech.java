@@ -82,7 +82,7 @@ final class ReportedSpeech {
                 i++;
                 continue;
             }
-            if (words(text, i + 1, end) >= MIN_QUOTED_WORDS) {
+            if (QuotedMention.words(text, i + 1, end) >= MIN_QUOTED_WORDS) {
                 for (int k = i + 1; k < end; k++) {
                     if (!Character.isWhitespace(out[k])) {
                         out[k] = ' ';
@@ -113,18 +113,5 @@ final class ReportedSpeech {
             }
         }
         return -1;
-    }
-
-    private static int words(String text, int from, int to) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = from; i < to; i++) {
-            boolean letter = Character.isLetterOrDigit(text.charAt(i));
-            if (letter && !inWord) {
-                words++;
-            }
-            inWord = letter;
-        }
-        return words;
     }
 }
