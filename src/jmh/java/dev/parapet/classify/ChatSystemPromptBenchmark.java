@@ -53,7 +53,7 @@ public class ChatSystemPromptBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        embeddings = new EmbeddingService(Integer.getInteger("parapet.semantic.onnx-threads", 1), cacheEntries);
+        embeddings = new EmbeddingService(cacheEntries);
     }
 
     @Benchmark

@@ -77,7 +77,7 @@ public class SemanticTierBenchmark {
             throw new IllegalStateException("benchmark text should be about 1,000 characters, is " + TEXT.length());
         }
         // No cache of recent windows: this benchmark checks the same text every time and would measure hits.
-        embeddings = new EmbeddingService(Integer.getInteger("parapet.semantic.onnx-threads", 1), 0);
+        embeddings = new EmbeddingService(0);
         SemanticHeads heads = new SemanticHeads("classifiers/semantic");
         SemanticHeadRail.Settings semantic = new SemanticHeadRail.Settings(null);
         RailsConfig railsConfig = new RailsConfig() {

@@ -64,15 +64,36 @@ public class LanguageRail implements Rail<LanguageRail.Settings> {
 
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
-        String text = Deobfuscation.text(input.analysis()).strip();
-        if (text.length() < settings.minCharacters()) {
-            return List.of();
-        }
-        LanguageIdentifier.Guess guess = identifier.identify(text, settings.maxCharacters());
-        if (UNDETERMINED.equals(guess.code())) {
+        LanguageIdentifier.Guess guess = guess(input.analysis(), settings);
+        if (guess == null || UNDETERMINED.equals(guess.code())) {
             return List.of();
         }
         return List.of(new Finding(ID, guess.code(), guess.confidence(), List.of(), "opennlp-langdetect"));
+    }
+
+    /** The reading with the default settings, which the shipped configurations use: made once per text. */
+    private static final TextAnalysis.Key<LanguageIdentifier.Guess> DEFAULT_GUESS =
+            new TextAnalysis.Key<>("language-guess", LanguageIdentifier.Guess.class);
+    private static final Settings DEFAULTS = new Settings(null, null);
+    /** Stands for "too short to read" in the memo, which cannot hold null. */
+    private static final LanguageIdentifier.Guess TOO_SHORT = new LanguageIdentifier.Guess(UNDETERMINED, 0.0);
+
+    /** The detector's guess, or null when the text is shorter than {@code min-characters}. */
+    private LanguageIdentifier.Guess guess(TextAnalysis analysis, Settings settings) {
+        if (settings.equals(DEFAULTS)) {
+            LanguageIdentifier.Guess guess = analysis.get(DEFAULT_GUESS, ignored -> read(analysis, settings));
+            return guess == TOO_SHORT ? null : guess;
+        }
+        LanguageIdentifier.Guess guess = read(analysis, settings);
+        return guess == TOO_SHORT ? null : guess;
+    }
+
+    private LanguageIdentifier.Guess read(TextAnalysis analysis, Settings settings) {
+        String text = Deobfuscation.text(analysis).strip();
+        if (text.length() < settings.minCharacters()) {
+            return TOO_SHORT;
+        }
+        return identifier.identify(text, settings.maxCharacters());
     }
 
     /**
@@ -81,13 +102,8 @@ public class LanguageRail implements Rail<LanguageRail.Settings> {
      * themselves (the model judge skips languages the cheaper tiers read well).
      */
     public String confidentLanguage(TextAnalysis analysis) {
-        Settings defaults = new Settings(null, null);
-        String text = Deobfuscation.text(analysis).strip();
-        if (text.length() < defaults.minCharacters()) {
-            return UNDETERMINED;
-        }
-        LanguageIdentifier.Guess guess = identifier.identify(text, defaults.maxCharacters());
-        return guess.confidence() >= CONFIDENT ? guess.code() : UNDETERMINED;
+        LanguageIdentifier.Guess guess = guess(analysis, DEFAULTS);
+        return guess != null && guess.confidence() >= CONFIDENT ? guess.code() : UNDETERMINED;
     }
 
     /** The language named by the findings of a stage, or {@value #UNDETERMINED}; for the policy's text statistics. */

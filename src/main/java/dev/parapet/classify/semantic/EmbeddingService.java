@@ -34,8 +34,12 @@ public class EmbeddingService {
     private final RecentEmbeddings recent;
 
     public EmbeddingService() {
-        this(Integer.getInteger("parapet.semantic.onnx-threads", 1),
-                Integer.getInteger("parapet.semantic.cache-entries", DEFAULT_CACHE_ENTRIES));
+        this(Integer.getInteger("parapet.semantic.cache-entries", DEFAULT_CACHE_ENTRIES));
+    }
+
+    /** With the configured ONNX threads ({@code parapet.semantic.onnx-threads}) and this many cached windows. */
+    public EmbeddingService(int cacheEntries) {
+        this(Integer.getInteger("parapet.semantic.onnx-threads", 1), cacheEntries);
     }
 
     /**
@@ -64,13 +68,7 @@ public class EmbeddingService {
         List<String> windows = TextWindows.of(text, maxWindows);
         float[][] vectors = new float[windows.size()][];
         for (int i = 0; i < vectors.length; i++) {
-            String window = windows.get(i);
-            float[] vector = recent.get(window);
-            if (vector == null) {
-                vector = embed(window);
-                recent.put(window, vector);
-            }
-            vectors[i] = vector;
+            vectors[i] = recent.embedding(windows.get(i), this::embed);
         }
         return vectors;
     }

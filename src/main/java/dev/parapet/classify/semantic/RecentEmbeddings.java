@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The embeddings of the most recently seen windows, at most {@code capacity} of them, least recently used
@@ -34,22 +35,42 @@ final class RecentEmbeddings {
         };
     }
 
-    /** The cached embedding of {@code window}, or null. */
-    float[] get(String window) {
+    /**
+     * The embedding of {@code window}: the cached one, or {@code embed}'s, which is then kept. The model runs
+     * outside the lock, so two threads may embed the same new window at once; both get equal vectors.
+     */
+    float[] embedding(String window, Function<String, float[]> embed) {
         if (capacity == 0) {
-            return null;
+            return embed.apply(window);
         }
         String key = digest(window);
+        float[] cached = byKey(key);
+        if (cached != null) {
+            return cached;
+        }
+        float[] vector = embed.apply(window);
+        keep(key, vector);
+        return vector;
+    }
+
+    /** The cached embedding of {@code window}, or null. */
+    float[] get(String window) {
+        return capacity == 0 ? null : byKey(digest(window));
+    }
+
+    void put(String window, float[] embedding) {
+        if (capacity > 0) {
+            keep(digest(window), embedding);
+        }
+    }
+
+    private float[] byKey(String key) {
         synchronized (entries) {
             return entries.get(key);
         }
     }
 
-    void put(String window, float[] embedding) {
-        if (capacity == 0) {
-            return;
-        }
-        String key = digest(window);
+    private void keep(String key, float[] embedding) {
         synchronized (entries) {
             entries.put(key, embedding);
         }
