@@ -5,19 +5,24 @@ import dev.parapet.rails.Rail;
 import dev.parapet.rails.RailInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.parapet.rails.Span;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Measures requests the Llama 3 Acceptable Use Policy forbids, by AUP category ({@code unsafe} when the model cannot tell which).
  *
  * <p>Lexical tier: a trained OpenNLP categorizer (words and bigrams, see {@code classifiers/manifest.json})
- * scores the whole text; phrases we wrote ({@code classifiers/lexicons/acceptable-use.yaml}) add findings with spans.
+ * scores the whole text; phrases we wrote ({@code classifiers/lexicons/acceptable-use.yaml}) add findings with spans,
+ * and {@link GroomingSigns} adds {@code child_safety} for an adult seeking secrecy with, or access to, a child.
  */
 @ApplicationScoped
 public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
 
     public static final String ID = "acceptable-use";
     public static final String GENERAL = "unsafe";
+    static final String CHILD_SAFETY = "child_safety";
     /** Every category this rail reports (docs/categories.md). */
     public static final List<String> CATEGORIES = List.of("violence_terrorism", "child_safety", "trafficking_sexual_exploitation", "sexual_solicitation",
             "other_crime", "harassment", "discrimination", "professional_advice", "privacy", "ip_infringement", "malware",
@@ -72,6 +77,16 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
 
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
-        return scorer.score(input.analysis(), settings.categories(), settings.corroborateFrom());
+        List<Finding> findings = scorer.score(input.analysis(), settings.categories(), settings.corroborateFrom());
+        if (!settings.categories().isEmpty() && !settings.categories().contains(CHILD_SAFETY)) {
+            return findings;
+        }
+        Optional<Span> grooming = GroomingSigns.find(input.analysis().text());
+        if (grooming.isEmpty() || findings.stream().anyMatch(f -> f.category().equals(CHILD_SAFETY) && f.score() >= GroomingSigns.SCORE)) {
+            return findings;
+        }
+        List<Finding> withGrooming = new ArrayList<>(findings);
+        withGrooming.add(new Finding(ID, CHILD_SAFETY, GroomingSigns.SCORE, List.of(grooming.get()), "pattern:grooming-signs"));
+        return withGrooming;
     }
 }
