@@ -162,14 +162,14 @@ class ChatCompletionsResourceTest {
     void choosesTheGuardConfigurationByBodyOrHeader() {
         // The drug phrase list runs only in the strict configuration; it also catches this harmless question,
         // which the default configuration's classifiers rightly let through.
-        given().contentType(ContentType.JSON).body(user("Can I cook with methylated spirits?"))
+        given().contentType(ContentType.JSON).body(user("Can I cook with methylated spirits on a camping stove?"))
                 .when().post("/v1/chat/completions")
                 .then().statusCode(200).body("guardrails.decision", equalTo("allow")).body("guardrails.config", equalTo("default"));
-        given().contentType(ContentType.JSON).header("X-Guardrails-Config", "strict").body(user("Can I cook with methylated spirits?"))
+        given().contentType(ContentType.JSON).header("X-Guardrails-Config", "strict").body(user("Can I cook with methylated spirits on a camping stove?"))
                 .when().post("/v1/chat/completions")
                 .then().statusCode(200).body("guardrails.decision", equalTo("block")).body("guardrails.config", equalTo("strict"));
         given().contentType(ContentType.JSON)
-                .body("{\"guardrails\":{\"config\":\"strict\"},\"messages\":[{\"role\":\"user\",\"content\":\"Can I cook with methylated spirits?\"}]}")
+                .body("{\"guardrails\":{\"config\":\"strict\"},\"messages\":[{\"role\":\"user\",\"content\":\"Can I cook with methylated spirits on a camping stove?\"}]}")
                 .when().post("/v1/chat/completions")
                 .then().statusCode(200).body("guardrails.decision", equalTo("block"));
     }

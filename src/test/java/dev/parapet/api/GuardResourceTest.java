@@ -54,7 +54,7 @@ class GuardResourceTest {
 
     @Test
     void namesAConfigurationInTheBody() {
-        given().contentType(ContentType.JSON).body("{\"text\":\"Can I cook with methylated spirits?\",\"config\":\"strict\"}")
+        given().contentType(ContentType.JSON).body("{\"text\":\"Can I cook with methylated spirits on a camping stove?\",\"config\":\"strict\"}")
                 .when().post("/v1/guard")
                 .then().statusCode(200).body("decision", equalTo("block")).body("config", equalTo("strict"));
     }

@@ -136,7 +136,7 @@ class PolicyHotReloadTest {
         String original = Files.readString(rails);
         try {
             settle();
-            assertEquals("allow", dryRun("Can I cook with methylated spirits?").getString("decision"));
+            assertEquals("allow", dryRun("Can I cook with methylated spirits on a camping stove?").getString("decision"));
 
             // A broken rail file is rejected and named; the old rails keep checking.
             Files.writeString(rails, original.replaceFirst("max-tokens: 3072", "max-tokens: 3072, colour: blue"), StandardCharsets.UTF_8);
@@ -151,7 +151,7 @@ class PolicyHotReloadTest {
             Files.writeString(rails, original.replaceFirst("lists: \\[weapons, violent-crime, self-harm, malware\\] \\}",
                     "lists: [weapons, violent-crime, self-harm, malware, drugs] }"), StandardCharsets.UTF_8);
             waitFor("the rail change is live",
-                    () -> "block".equals(dryRun("Can I cook with methylated spirits?").getString("decision")));
+                    () -> "block".equals(dryRun("Can I cook with methylated spirits on a camping stove?").getString("decision")));
         } finally {
             Files.writeString(rails, original, StandardCharsets.UTF_8);
             settle();
