@@ -12,13 +12,15 @@ import java.util.List;
  * Measures attempts to override the model's instructions: role-play overrides, "ignore previous instructions", adversarial suffixes and instructions hidden inside documents.
  *
  * <p>Lexical tier: a trained OpenNLP categorizer (words and bigrams, see {@code classifiers/manifest.json})
- * scores the whole text; phrases we wrote ({@code classifiers/lexicons/jailbreak.yaml}) add findings with spans.
+ * scores the whole text; phrases we wrote ({@code classifiers/lexicons/jailbreak.yaml}) add findings with spans, and
+ * {@link AddressedToModel} adds {@code prompt_injection} for an order to an AI reader planted in carried content.
  */
 @ApplicationScoped
 public class JailbreakRail implements Rail<JailbreakRail.Settings> {
 
     public static final String ID = "jailbreak";
     public static final String GENERAL = "jailbreak";
+    static final String INJECTION = "prompt_injection";
     /** Every category this rail reports (docs/categories.md). */
     public static final List<String> CATEGORIES = List.of("jailbreak", "prompt_injection");
 
@@ -64,6 +66,11 @@ public class JailbreakRail implements Rail<JailbreakRail.Settings> {
         AdversarialSuffix.Result tail = suffix.measure(input.text());
         if (tail.score() >= LexicalScorer.REPORT_FLOOR && (settings.categories().isEmpty() || settings.categories().contains(GENERAL))) {
             findings.add(new Finding(ID, GENERAL, tail.score(), List.of(tail.span()), "heuristic:adversarial-suffix"));
+        }
+        if (settings.categories().isEmpty() || settings.categories().contains(INJECTION)) {
+            AddressedToModel.find(input.analysis().text())
+                    .filter(plant -> findings.stream().noneMatch(f -> f.category().equals(INJECTION) && f.score() >= AddressedToModel.SCORE))
+                    .ifPresent(plant -> findings.add(new Finding(ID, INJECTION, AddressedToModel.SCORE, List.of(plant), "pattern:addressed-to-model")));
         }
         return findings;
     }
