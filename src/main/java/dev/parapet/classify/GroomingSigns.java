@@ -57,6 +57,8 @@ final class GroomingSigns {
             "\\bunsupervised (?:access|time|contact)\\b",
             "\\bbe alone with (?:her|him|them|one of|the (?:girl|boy|kid|child))\\b(?! (?:dad|mom|mum|father|mother|grand))",
             "\\bget (?:the |her |his |their )?parents to leave\\b", "\\bskip the buddy system\\b",
+            "\\b(?:get|have) time alone with (?:the|a|one of)\\b", "\\bmeet (?:me|them)(?: \\w+)? alone\\b",
+            "\\bwithout anyone checking\\b",
             "\\bwithout (?:her |his |their |the )?(?:other )?parents (?:noticing|knowing|finding out)\\b",
             // a false identity, gifts that bind, asking for pictures
             "\\bpretend(?:ing)? to be an? \\d+", "\\bfake (?:teen|kid|child|young)\\w* (?:\\w+ )?(?:persona|profile|account)\\b",
