@@ -81,7 +81,7 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
         if (!settings.categories().isEmpty() && !settings.categories().contains(CHILD_SAFETY)) {
             return findings;
         }
-        Optional<Span> grooming = GroomingSigns.find(input.analysis().text());
+        Optional<Span> grooming = GroomingSigns.find(input.analysis().text(), Tokens.of(input.analysis()));
         if (grooming.isEmpty() || findings.stream().anyMatch(f -> f.category().equals(CHILD_SAFETY) && f.score() >= GroomingSigns.SCORE)) {
             return findings;
         }

@@ -2,6 +2,7 @@ package dev.parapet.classify;
 
 import dev.parapet.rails.Span;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ final class AddressedToModel {
     /** Text before this offset is the user's own opening, not carried content. */
     static final int OPENING = 16;
 
-    private static final String READER = "(?:AI|A\\.I\\.|assistant|LLMs?|language models?|chatbots?|system"
+    private static final String READER = "(?:AI|assistant|LLMs?|language models?|chatbots?|system"
             + "|automated (?:inbox |email |mail )?(?:assistant|agent|reader|system)s?"
             + "|AI (?:grader|reviewer|assistant|model|agent|reader|summari[sz]er|tool)s?"
             + "|(?:LLM|AI) (?:reviewers|readers|agents|graders|summari[sz]ers|assistants|tools))";
@@ -52,13 +53,26 @@ final class AddressedToModel {
                     + "\\s+(?:reading|summari[sz]ing|processing|aggregating|scanning|screening)\\b"),
             Pattern.CASE_INSENSITIVE);
 
+    /** Words an order to a model can start with: a reader's name, or the first word of the other forms. */
+    private static final Set<String> FIRST_WORDS = Set.of("ai", "assistant", "llm", "llms", "language", "chatbot", "chatbots",
+            "system", "automated", "attention", "message", "instruction", "instructions", "note", "notice", "if");
+
     private AddressedToModel() {}
 
-    /** The first instruction to an AI reader past the opening, or empty. */
     static Optional<Span> find(String text) {
-        Matcher m = ADDRESSED.matcher(text.replace('\u2019', '\''));
-        while (m.find()) {
-            if (m.start() >= OPENING) {
+        return find(text, Tokens.of(text));
+    }
+
+    /**
+     * The first instruction to an AI reader past the opening, or empty.
+     *
+     * <p>Why the pattern is tried only where one of {@link #FIRST_WORDS} begins: run over every character of a
+     * 1,000-character text it costs about 0.13 ms, an eighth of the lexical tier's budget.
+     */
+    static Optional<Span> find(String text, Tokens tokens) {
+        Matcher m = ADDRESSED.matcher(text.replace('\u2019', '\'')).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.start(i) >= OPENING && FIRST_WORDS.contains(tokens.word(i)) && m.region(tokens.start(i), text.length()).lookingAt()) {
                 return Optional.of(new Span(m.start(), m.end(), "PROMPT_INJECTION"));
             }
         }

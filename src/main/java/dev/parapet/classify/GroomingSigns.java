@@ -1,9 +1,9 @@
 package dev.parapet.classify;
 
 import dev.parapet.rails.Span;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +30,8 @@ final class GroomingSigns {
     static final double SCORE = 0.95;
     /** How far apart, in characters, the child and the cue may be: about a sentence. */
     static final int REACH = 120;
+    /** Longest a cue runs, in characters: a cue starting this far before the child may still end within reach. */
+    private static final int CUE_LENGTH = 80;
 
     private static final String AGE = "(?:[1-9]|1[0-7])";
     private static final Pattern MINOR = Pattern.compile(String.join("|",
@@ -72,37 +74,66 @@ final class GroomingSigns {
             "\\bred flags\\b", "\\b(?:predators?|groomers?|abusers?)\\b", "\\bsigns that\\b", "\\breport\\w*\\b",
             "\\bhow (?:do|can|should) (?:i|we) (?:tell|teach|explain|protect|talk to|warn|know)\\b"), Pattern.CASE_INSENSITIVE);
 
+    /** Words a mention of a child can start with; a number starts an age ("12 year old", "12yo"). */
+    private static final Set<String> MINOR_FIRST_WORDS = Set.of("aged", "child", "children", "kid", "kids", "minor", "minors",
+            "preteen", "preteens", "pre", "toddler", "toddlers", "schoolgirl", "schoolgirls", "schoolboy", "schoolboys",
+            "stepdaughter", "stepson", "nephew", "niece", "camper", "campers", "little", "young", "middle", "grade", "girl", "boy");
+
+    /** Words a cue can start with (and the stems "mention", "pretend", "ask"). */
+    private static final Set<String> CUE_FIRST_WORDS = Set.of("our", "special", "keep", "stop", "make", "ensure", "so", "must",
+            "should", "never", "not", "talk", "delete", "don't", "dont", "won't", "wont", "doesn't", "doesnt", "police", "cops",
+            "unsupervised", "be", "get", "have", "skip", "without", "meet", "fake", "feel", "feels", "send", "more");
+
     private GroomingSigns() {}
 
-    /** The stretch from the child to the cue (or back), or empty when the text shows no such pair. */
+    private static boolean mayStartCue(String word) {
+        return CUE_FIRST_WORDS.contains(word) || word.startsWith("mention") || word.startsWith("pretend") || word.startsWith("ask");
+    }
+
     static Optional<Span> find(String text) {
+        return find(text, Tokens.of(text));
+    }
+
+    /**
+     * The stretch from the child to the cue (or back), or empty when the text shows no such pair.
+     *
+     * <p>Why patterns are tried only at word starts, and cues only near a child: run over every character
+     * of a 1,000-character text, the two patterns alone cost about 0.3 ms, a third of the lexical tier's
+     * budget; tried where a word could begin one, they cost a few microseconds on a text that names no child.
+     */
+    static Optional<Span> find(String text, Tokens tokens) {
         // Curly apostrophes are read as straight ones; the copy has the same length, so spans still fit the text.
         String plain = text.replace('\u2019', '\'');
-        List<int[]> cues = matches(CUE, plain);
-        if (cues.isEmpty()) {
-            return Optional.empty();
-        }
-        List<int[]> minors = matches(MINOR, plain);
-        for (int[] minor : minors) {
-            for (int[] cue : cues) {
-                int gap = Math.max(cue[0] - minor[1], minor[0] - cue[1]);
-                if (gap <= REACH) {
+        Matcher minor = MINOR.matcher(plain).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher cue = CUE.matcher(plain).useTransparentBounds(true).useAnchoringBounds(false);
+        // Where a cue starting at token j ends, worked out once per token: -2 not yet tried, -1 none.
+        int[] cueEnds = new int[tokens.size()];
+        Arrays.fill(cueEnds, -2);
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.word(i);
+            if (!(MINOR_FIRST_WORDS.contains(word) || Character.isDigit(word.charAt(0)))
+                    || !minor.region(tokens.start(i), plain.length()).lookingAt()) {
+                continue;
+            }
+            int minorStart = minor.start();
+            int minorEnd = minor.end();
+            for (int j = 0; j < tokens.size() && tokens.start(j) <= minorEnd + REACH; j++) {
+                if (tokens.start(j) < minorStart - REACH - CUE_LENGTH) {
+                    continue;
+                }
+                if (cueEnds[j] == -2) {
+                    cueEnds[j] = mayStartCue(tokens.word(j)) && cue.region(tokens.start(j), plain.length()).lookingAt() ? cue.end() : -1;
+                }
+                int cueStart = tokens.start(j);
+                int cueEnd = cueEnds[j];
+                if (cueEnd >= 0 && Math.max(cueStart - minorEnd, minorStart - cueEnd) <= REACH) {
                     if (ABOUT_OTHERS.matcher(plain).find()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Span(Math.min(minor[0], cue[0]), Math.max(minor[1], cue[1]), "CHILD_SAFETY"));
+                    return Optional.of(new Span(Math.min(minorStart, cueStart), Math.max(minorEnd, cueEnd), "CHILD_SAFETY"));
                 }
             }
         }
         return Optional.empty();
-    }
-
-    private static List<int[]> matches(Pattern pattern, String text) {
-        List<int[]> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            found.add(new int[] {m.start(), m.end()});
-        }
-        return found;
     }
 }
