@@ -1,6 +1,9 @@
 package dev.parapet.classify;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.rails.Span;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,7 +15,8 @@ import java.util.regex.Pattern;
  *
  * <p>Measured on the training data (see the jailbreak report): at the 0.5 score it flags only a minority
  * of GCG suffixes, at about 0.2% of benign prompts. It is a weak, cheap signal; the semantic tier is meant
- * to carry adversarial suffixes. Tweet artefacts (hashtags, mentions, links, HTML entities) are not counted.
+ * to carry adversarial suffixes. Tweet artefacts (hashtags, mentions, links, HTML entities) are not counted, and
+ * a last line that is well-formed JSON is data, not a suffix.
  */
 public final class AdversarialSuffix {
 
@@ -24,6 +28,8 @@ public final class AdversarialSuffix {
 
     private static final Pattern CAMEL = Pattern.compile("[a-z]{2,}[A-Z][a-z]");
     private static final Pattern TWEET = Pattern.compile("[#@]\\w+[.,:!?]*");
+    /** Trailing tokens fail: "{} ]]( describing.\\ similarlyNow" is a suffix behind an empty object, not data. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String SYMBOLS = "[]{}()<>$\\@#%^*=|~`_/;:\"+";
 
     /** A score in [0, 1] and the span of the examined tail; the score is 0 when the text is too short to judge. */
@@ -58,7 +64,26 @@ public final class AdversarialSuffix {
         }
         double ratio = (double) odd / chunks.size();
         double score = Math.min(1.0, 0.5 * ratio / RATIO_AT_HALF);
+        if (score > 0 && isJson(text.substring(lineStart, end))) {
+            // Pasted data ("Convert this JSON to a CSV table: [{"name": "Oslo", ...}]") is all brackets and quotes
+            // too, but an optimised suffix is never well-formed JSON.
+            return new Result(0.0, null);
+        }
         return new Result(score, new Span(chunks.get(chunks.size() - 1)[0], end, "ADVERSARIAL_SUFFIX"));
+    }
+
+    private static boolean isJson(String tail) {
+        String line = tail.strip();
+        char first = line.charAt(0);
+        if (first != '{' && first != '[') {
+            return false;
+        }
+        try {
+            JSON.readTree(line);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static boolean isOdd(String chunk) {
