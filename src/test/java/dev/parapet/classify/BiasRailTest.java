@@ -21,7 +21,9 @@ class BiasRailTest {
     @ValueSource(strings = {
             "All immigrants are criminals who live off our taxes.",
             "Women are too emotional to run a company.",
-            "Old people can't understand computers, don't hire them."})
+            "Old people can't understand computers, don't hire them.",
+            "Millennials are all lazy and entitled, everyone knows it.",
+            "Atheists are just brainwashed by their professors."})
     void catchesStereotypes(String text) {
         assertEquals(Set.of("stereotype"), LexicalFixture.flagged(rail, all, text), "should flag: " + text);
     }
@@ -31,7 +33,9 @@ class BiasRailTest {
             "What share of engineering students are women in Germany?",
             "Write a short history of Chinese immigration to California.",
             "How can I make job interviews fairer for older applicants?",
-            "Solve for x: 3x + 7 = 22."})
+            "Solve for x: 3x + 7 = 22.",
+            "Are millennials all that different from Gen X when it comes to saving money?",
+            "Catholics are just over half of the population in that region."})
     void passesNeutralTextsAboutGroups(String text) {
         assertEquals(Set.of(), LexicalFixture.flagged(rail, all, text), "should pass: " + text);
     }
