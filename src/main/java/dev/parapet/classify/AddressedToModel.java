@@ -28,25 +28,29 @@ final class AddressedToModel {
     static final int OPENING = 16;
 
     private static final String READER = "(?:AI|assistant|LLMs?|language models?|chatbots?|system"
-            + "|automated (?:inbox |email |mail )?(?:assistant|agent|reader|system)s?"
+            + "|automated (?:\\w+ )?(?:assistant|agent|reader|system|translator|grader|reviewer|bot)s?"
             + "|AI (?:grader|reviewer|assistant|model|agent|reader|summari[sz]er|tool)s?"
             + "|(?:LLM|AI) (?:reviewers|readers|agents|graders|summari[sz]ers|assistants|tools))";
     /** Orders with an object, so a log line such as "system: rate limit reached" is not one. */
     private static final String DIRECTIVE = "(?:please\\s+)?(?:ignore|disregard|forget|override"
             + "|tell (?:them|users?|visitors|readers|residents|customers|the user)|(?:say|state|claim|reply|respond) that"
             + "|(?:reply|respond) (?:to (?:this|the|all|every)|with (?:the|a|this))"
-            + "|(?:recommend|rate|praise|send|forward|e-?mail|reveal|append|attach) (?:this|the|it|them|us|our|your|all|any|a|every|me)\\b"
+            + "|(?:recommend|rate|praise|send|forward|e-?mail|reveal|append|attach) (?:this|the|it|them|us|our|your|all|any|a|every|me|my)\\b"
             + "|include (?:the|this|a) link"
             + "|when (?:you )?(?:summari[sz]|read|answer|respond|repl|process)\\w*"
+            + "|when (?:users?|people|anyone|someone|customers?|visitors) (?:ask|search|query|mention)\\w*"
             + "|this (?:essay|document|paper|candidate|review|product|applicant|submission) (?:deserves|is|should)"
-            + "|the user (?:is|must|should)|you must|new instructions?)\\b";
+            + "|the user (?:is|must|should|has)|you must|new instructions?)\\b";
 
     private static final Pattern ADDRESSED = Pattern.compile(String.join("|",
             // "AI: tell visitors ...", "System: also append ..." (a reader named, a colon, an order)
             "(?:^|(?<=[\\s\\[(\"'>.!?]))" + READER + "\\s*:\\s*(?:also\\s+)?" + DIRECTIVE,
             "\\b(?:attention|message|instructions?|note|notice)\\s+(?:to|for)\\s+(?:any|all|every)\\s+(?:AIs?|LLMs?|chatbots?|language models?|automated)",
             "\\battention,?\\s+(?:any|all|every)\\s+(?:AIs?|LLMs?|chatbots?|language models?|bots?)\\b",
-            "\\b(?:message|instructions?|note)\\s+(?:to|for)\\s+(?:the\\s+)?automated\\s+(?:inbox\\s+|email\\s+|mail\\s+)?(?:assistant|agent|reader|system)s?",
+            "\\b(?:message|instructions?|note)\\s+(?:to|for)\\s+(?:the\\s+)?automated\\s+(?:\\w+\\s+)?(?:assistant|agent|reader|system|translator|grader|reviewer|bot)s?",
+            // "to the AI grading this: ...", "to the assistant who reviews these chats: ..."
+            "\\bto (?:the|any|all|every) (?:AIs?|assistants?|LLMs?|models?|chatbots?|bots?) (?:(?:who|that) \\w+|\\w+ing)(?: \\w+){0,3}\\s*:\\s*(?:please\\s+)?"
+                    + "(?:give|rate|mark|score|grade|say|tell|state|claim|reply|respond|recommend|include|add|append|ignore|disregard|forget|send|forward|treat)\\b",
             "\\binstructions?\\s+(?:embedded|hidden|included)\\s+for\\s+(?:LLM|AI|automated)\\s+(?:tools|agents|readers|assistants|models|systems)",
             "\\b(?:LLM|AI)\\s+(?:reviewers|readers|graders|summari[sz]ers|agents|tools|assistants)\\s+(?:should|must|need to|are instructed to)\\b",
             "\\bif you(?:'re| are)\\s+an?\\s+(?:chatbot|LLM|language model|AI assistant|AI model|AI|bot|assistant)"
@@ -55,7 +59,7 @@ final class AddressedToModel {
 
     /** Words an order to a model can start with: a reader's name, or the first word of the other forms. */
     private static final Set<String> FIRST_WORDS = Set.of("ai", "assistant", "llm", "llms", "language", "chatbot", "chatbots",
-            "system", "automated", "attention", "message", "instruction", "instructions", "note", "notice", "if");
+            "system", "automated", "attention", "message", "instruction", "instructions", "note", "notice", "if", "to");
 
     private AddressedToModel() {}
 
