@@ -5,10 +5,8 @@ import dev.parapet.rails.Rail;
 import dev.parapet.rails.RailInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.parapet.rails.Span;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Measures requests the Llama 3 Acceptable Use Policy forbids, by AUP category ({@code unsafe} when the model cannot tell which).
@@ -77,16 +75,9 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
 
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
-        List<Finding> findings = scorer.score(input.analysis(), settings.categories(), settings.corroborateFrom());
-        if (!settings.categories().isEmpty() && !settings.categories().contains(CHILD_SAFETY)) {
-            return findings;
-        }
-        Optional<Span> grooming = GroomingSigns.find(input.analysis().text(), Tokens.of(input.analysis()));
-        if (grooming.isEmpty() || findings.stream().anyMatch(f -> f.category().equals(CHILD_SAFETY) && f.score() >= GroomingSigns.SCORE)) {
-            return findings;
-        }
-        List<Finding> withGrooming = new ArrayList<>(findings);
-        withGrooming.add(new Finding(ID, CHILD_SAFETY, GroomingSigns.SCORE, List.of(grooming.get()), "pattern:grooming-signs"));
-        return withGrooming;
+        List<Finding> findings = new ArrayList<>(scorer.score(input.analysis(), settings.categories(), settings.corroborateFrom()));
+        LexicalScorer.addPatternFinding(findings, settings.categories(), ID, CHILD_SAFETY, GroomingSigns.SCORE, "pattern:grooming-signs",
+                () -> GroomingSigns.find(input.analysis().text(), Tokens.of(input.analysis())));
+        return findings;
     }
 }

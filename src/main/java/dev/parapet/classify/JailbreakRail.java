@@ -67,11 +67,8 @@ public class JailbreakRail implements Rail<JailbreakRail.Settings> {
         if (tail.score() >= LexicalScorer.REPORT_FLOOR && (settings.categories().isEmpty() || settings.categories().contains(GENERAL))) {
             findings.add(new Finding(ID, GENERAL, tail.score(), List.of(tail.span()), "heuristic:adversarial-suffix"));
         }
-        if (settings.categories().isEmpty() || settings.categories().contains(INJECTION)) {
-            AddressedToModel.find(input.analysis().text(), Tokens.of(input.analysis()))
-                    .filter(plant -> findings.stream().noneMatch(f -> f.category().equals(INJECTION) && f.score() >= AddressedToModel.SCORE))
-                    .ifPresent(plant -> findings.add(new Finding(ID, INJECTION, AddressedToModel.SCORE, List.of(plant), "pattern:addressed-to-model")));
-        }
+        LexicalScorer.addPatternFinding(findings, settings.categories(), ID, INJECTION, AddressedToModel.SCORE, "pattern:addressed-to-model",
+                () -> AddressedToModel.find(input.analysis().text(), Tokens.of(input.analysis())));
         return findings;
     }
 }

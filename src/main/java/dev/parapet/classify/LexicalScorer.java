@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Combines one rail's trained classifier with its lexicon into findings:
@@ -133,6 +135,19 @@ public final class LexicalScorer {
             }
         }
         return findings;
+    }
+
+    /**
+     * Adds the finding of a pattern detector that works beside the lexicon ({@link GroomingSigns},
+     * {@link AddressedToModel}) unless its category is not wanted or a phrase already reported that category
+     * at the pattern's score or higher. The detector runs only when its finding could count.
+     */
+    static void addPatternFinding(List<Finding> findings, Collection<String> only, String railId, String category,
+                                  double score, String evidence, Supplier<Optional<Span>> detector) {
+        if (!wanted(category, only) || findings.stream().anyMatch(f -> f.category().equals(category) && f.score() >= score)) {
+            return;
+        }
+        detector.get().ifPresent(span -> findings.add(new Finding(railId, category, score, List.of(span), evidence)));
     }
 
     private static boolean wanted(String category, Collection<String> only) {

@@ -65,7 +65,7 @@ public class LanguageRail implements Rail<LanguageRail.Settings> {
     @Override
     public List<Finding> check(RailInput input, Settings settings) {
         LanguageIdentifier.Guess guess = guess(input.analysis(), settings);
-        if (guess == null || UNDETERMINED.equals(guess.code())) {
+        if (UNDETERMINED.equals(guess.code())) {
             return List.of();
         }
         return List.of(new Finding(ID, guess.code(), guess.confidence(), List.of(), "opennlp-langdetect"));
@@ -75,17 +75,12 @@ public class LanguageRail implements Rail<LanguageRail.Settings> {
     private static final TextAnalysis.Key<LanguageIdentifier.Guess> DEFAULT_GUESS =
             new TextAnalysis.Key<>("language-guess", LanguageIdentifier.Guess.class);
     private static final Settings DEFAULTS = new Settings(null, null);
-    /** Stands for "too short to read" in the memo, which cannot hold null. */
+    /** "Too short to read": undetermined, with no confidence. */
     private static final LanguageIdentifier.Guess TOO_SHORT = new LanguageIdentifier.Guess(UNDETERMINED, 0.0);
 
-    /** The detector's guess, or null when the text is shorter than {@code min-characters}. */
+    /** The detector's guess, or {@link #TOO_SHORT} (undetermined) when the text is shorter than {@code min-characters}. */
     private LanguageIdentifier.Guess guess(TextAnalysis analysis, Settings settings) {
-        if (settings.equals(DEFAULTS)) {
-            LanguageIdentifier.Guess guess = analysis.get(DEFAULT_GUESS, ignored -> read(analysis, settings));
-            return guess == TOO_SHORT ? null : guess;
-        }
-        LanguageIdentifier.Guess guess = read(analysis, settings);
-        return guess == TOO_SHORT ? null : guess;
+        return settings.equals(DEFAULTS) ? analysis.get(DEFAULT_GUESS, ignored -> read(analysis, settings)) : read(analysis, settings);
     }
 
     private LanguageIdentifier.Guess read(TextAnalysis analysis, Settings settings) {
@@ -103,7 +98,7 @@ public class LanguageRail implements Rail<LanguageRail.Settings> {
      */
     public String confidentLanguage(TextAnalysis analysis) {
         LanguageIdentifier.Guess guess = guess(analysis, DEFAULTS);
-        return guess != null && guess.confidence() >= CONFIDENT ? guess.code() : UNDETERMINED;
+        return guess.confidence() >= CONFIDENT ? guess.code() : UNDETERMINED;
     }
 
     /** The language named by the findings of a stage, or {@value #UNDETERMINED}; for the policy's text statistics. */
