@@ -1,5 +1,6 @@
 package dev.parapet.classify.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -82,12 +83,24 @@ public record Dataset(List<LabelledRow> rows) {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode node = json.readTree(line);
+                JsonNode node;
+                try {
+                    node = json.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException(file + ":" + n + ": not a JSON object: " + e.getOriginalMessage(), e);
+                }
+                if (!node.path("text").isTextual()) {
+                    throw new IllegalArgumentException(file + ":" + n + ": no \"text\" string");
+                }
                 List<String> categories = new ArrayList<>();
                 node.path("categories").forEach(c -> categories.add(c.asText()));
                 String source = node.path("source").asText("");
-                rows.add(new LabelledRow(node.path("text").asText(), node.path("label").asText(), categories, source,
-                        node.path("split").asText("train"), name, group, LabelledRow.OURS.equals(source)));
+                try {
+                    rows.add(new LabelledRow(node.path("text").asText(), node.path("label").asText(), categories, source,
+                            node.path("split").asText("train"), name, group, LabelledRow.OURS.equals(source)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(file + ":" + n + ": " + e.getMessage(), e);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

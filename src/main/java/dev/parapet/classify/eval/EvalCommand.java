@@ -112,8 +112,8 @@ public class EvalCommand implements CliCommand {
             System.out.print(EvalReport.console(result));
             if (write) {
                 Path file = EvalReport.write(reports, "rail-" + railId + ".md", result, "Rail `" + railId + "` alone (lexical tier)",
-                        "the rail reports a finding with score >= 0.5 (default settings).",
-                        invoked, data.toString(), split, RailRows.notes(railId));
+                        invoked, about(data.toString(), split, "the rail reports a finding with score >= 0.5 (default settings)."),
+                        RailRows.notes(railId));
                 System.out.println("  wrote " + file);
             }
         }
@@ -128,9 +128,8 @@ public class EvalCommand implements CliCommand {
                 String name = "config-" + config + (input ? "" : "-output") + ".md";
                 Path file = EvalReport.write(reports, name, result,
                         "Configuration `" + config + "` (rails and policy)" + (input ? "" : ", texts checked as model replies"),
-                        "the decision of the " + stage.name().toLowerCase(Locale.ROOT)
-                                + " stage is not a plain allow, through the same path as `POST /v1/guard`.",
-                        invoked, data.toString(), split, List.of(input
+                        invoked, about(data.toString(), split, "the decision of the " + stage.name().toLowerCase(Locale.ROOT)
+                                + " stage is not a plain allow, through the same path as `POST /v1/guard`."), List.of(input
                                 ? "Every text is checked at the input stage; all files are prompts or statements, none are model replies."
                                 : "Every text is checked at the output stage, as if the model had written it: the output policy is stricter "
                                         + "about toxic and unsafe content, and the 'benign prompts' are not replies, so their rate says how often "
@@ -139,6 +138,20 @@ public class EvalCommand implements CliCommand {
             }
         }
         return 0;
+    }
+
+    /** The report's opening bullets: where the rows came from, what counts as intervening, how latency was taken. */
+    private static List<String> about(String data, String split, String intervenes) {
+        // Data outside the project is public data, read at run time; a folder inside it holds our own text.
+        boolean external = data.startsWith("..") || data.startsWith("/");
+        return List.of(
+                "Split: `" + split + "`. " + (external ? "Public data read at run time from `" : "Data from `") + data
+                        + (external ? "` (not in the repository)" : "` (our own examples, in the repository)")
+                        + "; rows from `ours/` are examples written by the Parapet team (`classifiers/ours/*.jsonl`, marked **ours** below).",
+                "Intervenes: " + intervenes,
+                "Benign prompts: negatives from the benign files, our benign look-alikes and the InjecGuard "
+                        + "NotInject rows (tweets and neutral statements about groups are negatives of their own files only).",
+                "Latency: per item, single thread, after a warm-up, on this shared 2-core machine.");
     }
 
     private Rail<?> rail(String id) {

@@ -56,19 +56,17 @@ public final class EvalReport {
         return out.toString();
     }
 
-    public static Path write(Path dir, String fileName, Evaluation.Result r, String title, String intervenes, String command,
-                             String data, String split, List<String> notes) {
+    /**
+     * Writes the report: title, the command that wrote it, {@code about} (one bullet each: what data, what
+     * "intervenes" means, how latency was taken), then the numbers and {@code notes}. Holds no text of any row.
+     */
+    public static Path write(Path dir, String fileName, Evaluation.Result r, String title, String command,
+                             List<String> about, List<String> notes) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n");
         md.append("Written by `").append(command).append("`; regenerate with the same command, never edit by hand.\n\n");
-        // Data outside the project is public data, read at run time; a folder inside it holds our own text.
-        boolean external = data.startsWith("..") || data.startsWith("/");
-        md.append("- Split: `").append(split).append("`. ").append(external ? "Public data read at run time from `" : "Data from `")
-                .append(data).append(external ? "` (not in the repository)" : "` (our own examples, in the repository)")
-                .append("; rows from `ours/` are examples written by the Parapet team (`classifiers/ours/*.jsonl`, marked **ours** below).\n");
-        md.append("- Intervenes: ").append(intervenes).append("\n");
-        md.append("- Benign prompts: negatives from the benign files, our benign look-alikes and the InjecGuard NotInject rows (tweets and neutral statements about groups are negatives of their own files only).\n");
-        md.append("- Latency: per item, single thread, after a warm-up, on this shared 2-core machine.\n\n");
+        about.forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append('\n');
         md.append("## Summary\n\n| rows | positives | negatives | precision | recall | F1 | FPR | benign-prompt FPR | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|---|---|---|\n");
         Evaluation.Counts t = r.total();
         md.append(String.format(Locale.ROOT, "| %d | %d | %d | %s | %s | %s | %s | %s (%d/%d) | %.3f | %.3f |%n%n", t.positives() + t.negatives(),
@@ -109,6 +107,11 @@ public final class EvalReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether every QUALITY.md target that {@code r}'s rows measure is met (a target without rows does not count). */
+    public static boolean allTargetsMet(Evaluation.Result r) {
+        return TARGETS.stream().allMatch(t -> Double.isNaN(t.value(r)) || met(t, t.value(r)));
     }
 
     private static String row(String name, Evaluation.Counts c) {

@@ -91,9 +91,14 @@ public final class Evaluation {
         return !row.positive() && (row.group().equals("benign") || row.label().equals("benign"));
     }
 
+    /** How many rows are checked once before measuring, of {@code rows}: the first 300 or all. */
+    public static int warmupRows(int rows) {
+        return Math.min(300, rows);
+    }
+
     /** Warms the guard up on a few rows first, so the JIT's first compilations do not count as latency. */
     public static Result run(String name, Dataset rows, Guard guard, Predicate<LabelledRow> isBenign) {
-        int warmup = Math.min(300, rows.rows().size());
+        int warmup = warmupRows(rows.rows().size());
         for (int i = 0; i < warmup; i++) {
             guard.intervenes(rows.rows().get(i).text());
         }
