@@ -16,6 +16,7 @@ import dev.parapet.rails.RailsConfig;
 import dev.parapet.rails.SemanticAcceptableUseRail;
 import dev.parapet.rails.SemanticHeadRail;
 import dev.parapet.rails.SemanticJailbreakRail;
+import dev.parapet.rails.SemanticNearestHarmfulRail;
 import dev.parapet.rails.SemanticToxicityRail;
 import dev.parapet.rails.Stage;
 import dev.parapet.security.RequestContext;
@@ -36,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The semantic tier with the pattern rails on a 1,000-character prompt: one MiniLM embedding, all three
- * heads, pii, language and obfuscation. Budget: p99 at most 15 ms together with the lexical rails.
+ * heads and the nearest harmful example, pii, language and obfuscation. Budget: p99 at most 15 ms together with the lexical rails.
  *
  * <pre>./mvnw -B -Pbench verify -Djmh.args="SemanticTierBenchmark -f 1 -wi 2 -i 3"</pre>
  *
@@ -95,6 +96,9 @@ public class SemanticTierBenchmark {
         PhraseListRail phrases = new PhraseListRail(railsConfig);
         PhraseListRail.Settings lists = new PhraseListRail.Settings(List.of("weapons", "violent-crime", "self-harm", "malware"));
         phrases.validate(lists);
+        SemanticNearestHarmfulRail nearest = new SemanticNearestHarmfulRail(embeddings, "classifiers/semantic");
+        SemanticNearestHarmfulRail.Settings nearestSettings = new SemanticNearestHarmfulRail.Settings(null, null);
+        nearest.validate(nearestSettings);
         // The default configuration's input stage, in its order (rails/default.yaml).
         rails = List.of(
                 new ConfiguredRail(new TokenLengthRail(new dev.parapet.prompt.TokenCounter((java.nio.file.Path) null)),
@@ -108,6 +112,7 @@ public class SemanticTierBenchmark {
                 new ConfiguredRail(new ToxicityRail(lexical), new ToxicityRail.Settings(List.of())),
                 new ConfiguredRail(new BiasRail(lexical), new BiasRail.Settings(List.of())),
                 new ConfiguredRail(new SemanticAcceptableUseRail(embeddings, heads), semantic),
+                new ConfiguredRail(nearest, nearestSettings),
                 new ConfiguredRail(new SemanticJailbreakRail(embeddings, heads), semantic),
                 new ConfiguredRail(new SemanticToxicityRail(embeddings, heads), semantic));
         configuration = new RailConfiguration("bench", "", rails, List.of(), "bench");

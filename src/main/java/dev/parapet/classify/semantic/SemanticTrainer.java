@@ -44,6 +44,10 @@ public final class SemanticTrainer {
             SemanticEvaluation.Result result = train(spec, all, service, cache);
             System.out.println(SemanticEvaluation.summary(result));
         }
+        if (specs.contains(HeadSpec.ACCEPTABLE_USE)) {
+            // The nearest-example memory reads the same training lines as this head; kept in step with it.
+            ExampleMemoryBuilder.build(all, service, cache);
+        }
         cache.save();
     }
 
