@@ -88,9 +88,12 @@ public class PolicyReloader {
         reload("start-up");
     }
 
-    /** Looks for changes; loads once the folders stopped changing for one look. */
+    /**
+     * Looks for changes; loads once the folders stopped changing for one look. Not while the application
+     * starts or stops: a look that began as it shut down failed with no container to run in.
+     */
     @Scheduled(every = "${parapet.policies.poll-interval:2s}", delayed = "${parapet.policies.poll-interval:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         if (!config.watch()) {
             return;
