@@ -61,6 +61,9 @@ final class GroomingSigns {
             "\\bget (?:the |her |his |their )?parents to leave\\b", "\\bskip the buddy system\\b",
             "\\b(?:get|have) time alone with (?:the|a|one of)\\b", "\\bmeet (?:me|them)(?: \\w+)? alone\\b",
             "\\bwithout anyone checking\\b",
+            // the other grown-ups kept from seeing: "without other staff watching", "without the other leaders knowing"
+            "\\bwithout (?:the |any )?other (?:staff|adults?|teachers?|counsel+ors?|leaders?|volunteers?|parents?|coaches|carers|caregivers)"
+                    + "(?: \\w+)? (?:watching|seeing|noticing|knowing|around|present|finding out)\\b",
             "\\bwithout (?:her |his |their |the )?(?:other )?parents (?:noticing|knowing|finding out)\\b",
             // a false identity, gifts that bind, asking for pictures
             "\\bpretend(?:ing)? to be an? \\d+", "\\bfake (?:teen|kid|child|young)\\w* (?:\\w+ )?(?:persona|profile|account)\\b",
