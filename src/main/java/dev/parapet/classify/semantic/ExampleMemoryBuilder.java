@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,7 +23,8 @@ import java.util.TreeMap;
  * Harmful: every training line the acceptable-use head counts as harmful (HarmfulQA uncapped: a
  * neighbour is local, so the question shape the head must not over-learn does no harm here). Benign:
  * every training line it counts as benign, plus our other benign prompts. Deterministic: no sampling.
- * Writes {@code classifiers/semantic/acceptable-use-examples.bin} and a manifest beside it.
+ * Writes {@code classifiers/semantic/acceptable-use-examples.bin} and a manifest beside it, and the rail's
+ * report on the dev split, {@code classifiers/reports/semantic-nearest-harmful.md}.
  */
 public final class ExampleMemoryBuilder {
 
@@ -72,6 +74,51 @@ public final class ExampleMemoryBuilder {
         writeManifest(SemanticTrainer.HEADS.resolve(NAME + ".json"), harmful, benign, memory);
         System.out.printf("wrote %s: %d harmful and %d benign vectors (from %d and %d training lines)%n", file,
                 memory.harmfulCount(), memory.benignCount(), harmful.size(), benign.size());
+        HeadData dev = HeadData.select(all, HeadSpec.ACCEPTABLE_USE, true, SemanticTrainer.SEED);
+        float[][][] devWindows = cache.embedAll(dev.texts(), service, SemanticHeadWindows.MAX, 2);
+        double[] scores = new double[devWindows.length];
+        for (int i = 0; i < scores.length; i++) {
+            ExampleMemory.Nearest nearest = memory.nearest(devWindows[i], 0);
+            // What the rail reports with its default margin: the harmful similarity, or nothing.
+            scores[i] = nearest.harmful() - nearest.benign() >= MARGIN ? nearest.harmful() : 0;
+        }
+        writeReport(dev, scores, memory);
+    }
+
+    /** The rail's default margin and the policy's line (classify.drl), for the report. */
+    static final double MARGIN = 0.2;
+    static final double POLICY_LINE = 0.78;
+
+    private static void writeReport(HeadData dev, double[] scores, ExampleMemory memory) {
+        StringBuilder md = new StringBuilder("# semantic-nearest-harmful: dev split\n\n");
+        md.append("Written by `ExampleMemoryBuilder ../shared/data` (also run by `SemanticTrainer`); do not edit by hand.\n\n");
+        md.append(String.format(Locale.ROOT, "The rail alone: the cosine similarity of a dev line to the nearest of %d harmful training "
+                + "vectors, counted when no benign one (%d vectors) comes within %.1f of it. Positives and negatives are the "
+                + "acceptable-use head's dev lines. `classify.drl` counts the rail from %.2f in English; below that line it "
+                + "decides nothing. Alone it is meant to add requests the head misses, not to carry recall.%n%n",
+                memory.harmfulCount(), memory.benignCount(), MARGIN, POLICY_LINE));
+        md.append("## By threshold\n\n| threshold | positives caught | recall | negatives flagged | FPR | precision |\n|---|---|---|---|---|---|\n");
+        for (double t : new double[] {0.70, 0.74, 0.78, 0.82, 0.86}) {
+            BinaryMetrics m = BinaryMetrics.of(scores, dev.positive(), t);
+            md.append(String.format(Locale.ROOT, "| %.2f%s | %d/%d | %.3f | %d/%d | %.3f | %.3f |%n", t, t == POLICY_LINE ? " (policy)" : "",
+                    m.truePositives(), m.positives(), m.recall(), m.falsePositives(), m.negatives(), m.falsePositiveRate(), m.precision()));
+        }
+        md.append(String.format(Locale.ROOT, "%n## By file, at %.2f%n%n| file | positives caught | negatives flagged |%n|---|---|---|%n", POLICY_LINE));
+        Map<String, int[]> byFile = new TreeMap<>();
+        for (int i = 0; i < scores.length; i++) {
+            int[] c = byFile.computeIfAbsent(dev.rows().get(i).file(), k -> new int[4]);
+            int base = dev.positive()[i] ? 0 : 2;
+            c[base]++;
+            c[base + 1] += scores[i] >= POLICY_LINE ? 1 : 0;
+        }
+        byFile.forEach((file, c) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", file,
+                c[0] == 0 ? "-" : c[1] + "/" + c[0], c[2] == 0 ? "-" : c[3] + "/" + c[2])));
+        try {
+            Files.createDirectories(SemanticTrainer.REPORTS);
+            Files.writeString(SemanticTrainer.REPORTS.resolve("semantic-nearest-harmful.md"), md.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> texts(List<LabelledText> rows) {
