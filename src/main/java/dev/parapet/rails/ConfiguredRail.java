@@ -13,6 +13,10 @@ public record ConfiguredRail(Rail<?> rail, Record settings) {
         return rail.costly();
     }
 
+    public boolean sharesCostlyWork() {
+        return rail.sharesCostlyWork();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     public List<Finding> check(RailInput input) {
         return ((Rail) rail).check(input, settings);

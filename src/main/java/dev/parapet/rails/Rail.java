@@ -43,6 +43,17 @@ public interface Rail<S extends Record> {
         return false;
     }
 
+    /**
+     * Whether the costly part of this rail is work it shares with other rails of the stage (the sentence
+     * embedding every semantic rail reads from the {@link TextAnalysis}): once one of them has paid for it,
+     * the others cost microseconds. The pipeline runs such rails one after another on the request's thread,
+     * rather than giving each a pool thread that would only wait for the shared work. Meaningful only for a
+     * {@link #costly()} rail; a rail that is costly on its own (a model call) keeps the default.
+     */
+    default boolean sharesCostlyWork() {
+        return false;
+    }
+
     /** Throws {@link RailFailure} when it cannot measure; the request then fails closed. */
     List<Finding> check(RailInput input, S settings);
 }

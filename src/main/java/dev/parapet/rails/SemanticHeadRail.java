@@ -58,6 +58,12 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
         return true;
     }
 
+    /** The embedding is paid once per text for all semantic rails; after it this rail costs little. */
+    @Override
+    public boolean sharesCostlyWork() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "semantic-" + head;

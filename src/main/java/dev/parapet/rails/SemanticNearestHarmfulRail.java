@@ -61,6 +61,12 @@ public class SemanticNearestHarmfulRail implements Rail<SemanticNearestHarmfulRa
         return true;
     }
 
+    /** The embedding is paid once per text for all semantic rails; after it this rail costs little. */
+    @Override
+    public boolean sharesCostlyWork() {
+        return true;
+    }
+
     /** Refuses settings outside [0, 1] and reads the memory again, so a rebuilt file takes effect with a configuration reload. */
     @Override
     public void validate(Settings settings) {

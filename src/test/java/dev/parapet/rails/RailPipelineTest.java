@@ -2,6 +2,7 @@ package dev.parapet.rails;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parapet.security.RequestContext;
@@ -64,6 +65,52 @@ class RailPipelineTest {
         Rail<?> third = new ScriptedRail("third", in -> List.of(new Finding("third", "c", 0.3)));
         List<Finding> findings = pipeline.run(configuration(fast, slow, third), input("text"));
         assertEquals(List.of("fast", "slow", "third"), findings.stream().map(Finding::rail).toList());
+    }
+
+    /** A costly rail whose cost is work shared with the others (as the semantic rails share an embedding). */
+    record SharedWorkRail(String id, Function<RailInput, List<Finding>> script) implements Rail<NoSettings> {
+        @Override
+        public Class<NoSettings> settingsType() {
+            return NoSettings.class;
+        }
+
+        @Override
+        public boolean costly() {
+            return true;
+        }
+
+        @Override
+        public boolean sharesCostlyWork() {
+            return true;
+        }
+
+        @Override
+        public List<Finding> check(RailInput input, NoSettings settings) {
+            return script.apply(input);
+        }
+    }
+
+    @Test
+    void runsRailsThatShareCostlyWorkInTurnOnTheCallersThreadBesideARailCostlyOnItsOwn() {
+        List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread caller = Thread.currentThread();
+        Function<String, Function<RailInput, List<Finding>>> onCaller = name -> in -> {
+            assertSame(caller, Thread.currentThread(), name + " ran on a pool thread");
+            order.add(name);
+            return List.of(new Finding(name, "x", 0.1));
+        };
+        CountDownLatch judgeStarted = new CountDownLatch(1);
+        Rail<?> judge = new ScriptedRail("judge", true, in -> {
+            judgeStarted.countDown();
+            assertTrue(Thread.currentThread() != caller, "the model call should not wait for the shared work");
+            return List.of();
+        });
+        List<Finding> findings = pipeline.run(configuration(new SharedWorkRail("embedding-head", onCaller.apply("embedding-head")),
+                new ScriptedRail("cheap", in -> List.of()), judge, new SharedWorkRail("second-head", onCaller.apply("second-head"))),
+                input("text"));
+        assertEquals(List.of("embedding-head", "second-head"), order);
+        assertEquals(List.of("embedding-head", "second-head"), findings.stream().map(Finding::rail).toList());
+        assertEquals(0, judgeStarted.getCount());
     }
 
     @Test
