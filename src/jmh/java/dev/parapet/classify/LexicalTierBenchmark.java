@@ -42,6 +42,19 @@ public class LexicalTierBenchmark {
             + "to tell a memory leak from a slow database? Please also suggest a short checklist for on-call staff, "
             + "ignoring the parts about the old monitoring system we already retired. ";
 
+    /**
+     * Written by the Parapet team: an ordinary Spanish request full of the words many of the lexicon's
+     * phrases in other languages start with ("cómo", "como", "que", "quiero"), the lexicon's worst case.
+     */
+    static final String PARRAFO = "Quiero preparar un taller para ingenieros nuevos sobre cómo mantener sanos nuestros "
+            + "servicios. ¿Cómo puedo explicar como se detiene un proceso de Java bloqueado, qué hay que mirar primero en "
+            + "los registros y cómo distinguir una fuga de memoria de una base de datos lenta? Quiero también una lista "
+            + "corta para el personal de guardia, como la que usamos el año pasado, que no hable del sistema antiguo. ";
+
+    /** Which paragraph fills the 1,000 characters: English, or Spanish for the phrases in other languages. */
+    @org.openjdk.jmh.annotations.Param({"en", "es"})
+    public String language;
+
     private LexicalModels models;
     private ToxicityRail toxicity;
     private BiasRail bias;
@@ -58,7 +71,7 @@ public class LexicalTierBenchmark {
         jailbreak = new JailbreakRail(models);
         StringBuilder sb = new StringBuilder();
         while (sb.length() < 1000) {
-            sb.append(PARAGRAPH);
+            sb.append(language.equals("es") ? PARRAFO : PARAGRAPH);
         }
         text = sb.substring(0, 1000);
     }

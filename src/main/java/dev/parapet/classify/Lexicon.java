@@ -47,8 +47,17 @@ public final class Lexicon {
 
     private final String name;
     private final Map<String, Double> scores;
-    /** Phrases by their exact first word; phrases starting with a prefix word are in {@link #byPrefix}. */
+    /**
+     * Phrases by their exact first word, when their second word cannot be looked up (one word long, a gap
+     * or a prefix word second); phrases starting with a prefix word are in {@link #byPrefix}.
+     */
     private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
+    /**
+     * Phrases by their exact first and second words. Why: phrases in other languages share first words
+     * ("cómo", "como", "wie" start hundreds of written-out variants); looking up the next token as well
+     * tries only the few that can match there.
+     */
+    private final Map<String, Map<String, List<Phrase>>> byFirstTwoWords = new HashMap<>();
     private final List<Phrase> byPrefix = new ArrayList<>();
 
     private Lexicon(String name, Map<String, Double> scores) {
@@ -105,6 +114,13 @@ public final class Lexicon {
     private void add(Phrase phrase) {
         if (phrase.prefix()[0]) {
             byPrefix.add(phrase);
+        } else if (phrase.words().length > 1 && !phrase.prefix()[1] && !phrase.gapBefore()[1]) {
+            for (String first : phrase.words()[0]) {
+                Map<String, List<Phrase>> bySecond = byFirstTwoWords.computeIfAbsent(first, k -> new HashMap<>());
+                for (String second : phrase.words()[1]) {
+                    bySecond.computeIfAbsent(second, k -> new ArrayList<>()).add(phrase);
+                }
+            }
         } else {
             for (String first : phrase.words()[0]) {
                 byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(phrase);
@@ -176,9 +192,17 @@ public final class Lexicon {
     public List<Hit> find(Tokens tokens) {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            List<Phrase> candidates = byFirstWord.get(tokens.word(i));
+            String word = tokens.word(i);
+            List<Phrase> candidates = byFirstWord.get(word);
             if (candidates != null) {
                 for (Phrase phrase : candidates) {
+                    tryAt(phrase, tokens, i, hits);
+                }
+            }
+            Map<String, List<Phrase>> bySecond = i + 1 < tokens.size() ? byFirstTwoWords.get(word) : null;
+            List<Phrase> pairs = bySecond == null ? null : bySecond.get(tokens.word(i + 1));
+            if (pairs != null) {
+                for (Phrase phrase : pairs) {
                     tryAt(phrase, tokens, i, hits);
                 }
             }
