@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>One subclass per head, each a bean with its own rail id; they differ only in the head they load.
  */
-public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings> {
+public abstract class SemanticHeadRail implements SharedEmbeddingRail<SemanticHeadRail.Settings> {
 
     /** Windows of a long text that are embedded (start, middle, end); bounds the cost per text. */
     static final int MAX_WINDOWS = dev.parapet.classify.semantic.SemanticHeadWindows.MAX;
@@ -50,18 +50,6 @@ public abstract class SemanticHeadRail implements Rail<SemanticHeadRail.Settings
         this.embeddings = embeddings;
         this.heads = heads;
         this.head = head;
-    }
-
-    /** Costly: the shared embedding takes milliseconds. */
-    @Override
-    public boolean costly() {
-        return true;
-    }
-
-    /** The embedding is paid once per text for all semantic rails; after it this rail costs little. */
-    @Override
-    public boolean sharesCostlyWork() {
-        return true;
     }
 
     @Override

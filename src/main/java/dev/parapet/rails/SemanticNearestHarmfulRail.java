@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (head 0.24, nearest harmful example 0.87, nearest benign 0.60).
  */
 @Singleton
-public class SemanticNearestHarmfulRail implements Rail<SemanticNearestHarmfulRail.Settings> {
+public class SemanticNearestHarmfulRail implements SharedEmbeddingRail<SemanticNearestHarmfulRail.Settings> {
 
     static final String MEMORY = "acceptable-use-examples.bin";
 
@@ -53,18 +53,6 @@ public class SemanticNearestHarmfulRail implements Rail<SemanticNearestHarmfulRa
     @Override
     public Class<Settings> settingsType() {
         return Settings.class;
-    }
-
-    /** Costly: it needs the shared embedding, and then scans a few thousand vectors. */
-    @Override
-    public boolean costly() {
-        return true;
-    }
-
-    /** The embedding is paid once per text for all semantic rails; after it this rail costs little. */
-    @Override
-    public boolean sharesCostlyWork() {
-        return true;
     }
 
     /** Refuses settings outside [0, 1] and reads the memory again, so a rebuilt file takes effect with a configuration reload. */

@@ -68,20 +68,10 @@ class RailPipelineTest {
     }
 
     /** A costly rail whose cost is work shared with the others (as the semantic rails share an embedding). */
-    record SharedWorkRail(String id, Function<RailInput, List<Finding>> script) implements Rail<NoSettings> {
+    record SharedWorkRail(String id, Function<RailInput, List<Finding>> script) implements SharedEmbeddingRail<NoSettings> {
         @Override
         public Class<NoSettings> settingsType() {
             return NoSettings.class;
-        }
-
-        @Override
-        public boolean costly() {
-            return true;
-        }
-
-        @Override
-        public boolean sharesCostlyWork() {
-            return true;
         }
 
         @Override
