@@ -38,6 +38,7 @@ public class SemanticNearestHarmfulRail implements SharedEmbeddingRail<SemanticN
     private final EmbeddingService embeddings;
     private final Path file;
     private volatile ExampleMemory memory;
+    private String loadedStamp;
 
     public SemanticNearestHarmfulRail(EmbeddingService embeddings,
                                       @ConfigProperty(name = "parapet.semantic.dir", defaultValue = "classifiers/semantic") String dir) {
@@ -55,7 +56,10 @@ public class SemanticNearestHarmfulRail implements SharedEmbeddingRail<SemanticN
         return Settings.class;
     }
 
-    /** Refuses settings outside [0, 1] and reads the memory again, so a rebuilt file takes effect with a configuration reload. */
+    /**
+     * Refuses settings outside [0, 1] and reads the memory when its file changed, so a rebuilt file takes
+     * effect with a configuration reload; the configurations that name this rail share one copy.
+     */
     @Override
     public void validate(Settings settings) {
         if (settings.margin() < 0 || settings.margin() > 1 || settings.reportAbove() < 0 || settings.reportAbove() > 1) {
@@ -65,7 +69,22 @@ public class SemanticNearestHarmfulRail implements SharedEmbeddingRail<SemanticN
             throw new IllegalArgumentException("example memory not found at " + file.toAbsolutePath()
                     + " (build it with ExampleMemoryBuilder, see classifiers/semantic/README.md)");
         }
-        memory = ExampleMemory.load(file);
+        String stamp = stamp();
+        synchronized (this) {
+            if (memory == null || !stamp.equals(loadedStamp)) {
+                memory = ExampleMemory.load(file);
+                loadedStamp = stamp;
+            }
+        }
+    }
+
+    /** The file's size and modification time: enough to tell a rebuilt memory from the one loaded. */
+    private String stamp() {
+        try {
+            return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     @Override
