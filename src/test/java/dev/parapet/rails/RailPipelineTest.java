@@ -17,10 +17,23 @@ class RailPipelineTest {
 
     record NoSettings() {}
 
-    /** A rail whose findings come from a function, to test the pipeline's contract checks. */
-    record ScriptedRail(String id, boolean costly, Function<RailInput, List<Finding>> script) implements Rail<NoSettings> {
+    /**
+     * A rail whose findings come from a function, to test the pipeline's contract checks; costly or not,
+     * and if costly, whether its cost is work shared with the stage's other rails (as the semantic rails
+     * share an embedding).
+     */
+    record ScriptedRail(String id, boolean costly, boolean sharesCostlyWork, Function<RailInput, List<Finding>> script)
+            implements Rail<NoSettings> {
+        ScriptedRail(String id, boolean costly, Function<RailInput, List<Finding>> script) {
+            this(id, costly, false, script);
+        }
+
         ScriptedRail(String id, Function<RailInput, List<Finding>> script) {
             this(id, false, script);
+        }
+
+        static ScriptedRail sharingWork(String id, Function<RailInput, List<Finding>> script) {
+            return new ScriptedRail(id, true, true, script);
         }
 
         @Override
@@ -67,19 +80,6 @@ class RailPipelineTest {
         assertEquals(List.of("fast", "slow", "third"), findings.stream().map(Finding::rail).toList());
     }
 
-    /** A costly rail whose cost is work shared with the others (as the semantic rails share an embedding). */
-    record SharedWorkRail(String id, Function<RailInput, List<Finding>> script) implements SharedEmbeddingRail<NoSettings> {
-        @Override
-        public Class<NoSettings> settingsType() {
-            return NoSettings.class;
-        }
-
-        @Override
-        public List<Finding> check(RailInput input, NoSettings settings) {
-            return script.apply(input);
-        }
-    }
-
     @Test
     void runsRailsThatShareCostlyWorkInTurnOnTheCallersThreadBesideARailCostlyOnItsOwn() {
         List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
@@ -95,8 +95,8 @@ class RailPipelineTest {
             assertTrue(Thread.currentThread() != caller, "the model call should not wait for the shared work");
             return List.of();
         });
-        List<Finding> findings = pipeline.run(configuration(new SharedWorkRail("embedding-head", onCaller.apply("embedding-head")),
-                new ScriptedRail("cheap", in -> List.of()), judge, new SharedWorkRail("second-head", onCaller.apply("second-head"))),
+        List<Finding> findings = pipeline.run(configuration(ScriptedRail.sharingWork("embedding-head", onCaller.apply("embedding-head")),
+                new ScriptedRail("cheap", in -> List.of()), judge, ScriptedRail.sharingWork("second-head", onCaller.apply("second-head"))),
                 input("text"));
         assertEquals(List.of("embedding-head", "second-head"), order);
         assertEquals(List.of("embedding-head", "second-head"), findings.stream().map(Finding::rail).toList());
