@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Measures requests the Llama 3 Acceptable Use Policy forbids, by AUP category ({@code unsafe} when the model cannot tell which).
@@ -14,6 +15,7 @@ import java.util.List;
  * <p>Lexical tier: a trained OpenNLP categorizer (words and bigrams, see {@code classifiers/manifest.json})
  * scores the whole text; phrases we wrote ({@code classifiers/lexicons/acceptable-use.yaml}) add findings with spans,
  * and {@link GroomingSigns} adds {@code child_safety} for an adult seeking secrecy with, or access to, a child.
+ * The lexicon's {@code evasion} phrases ("without getting caught") report a cue, not a harm.
  */
 @ApplicationScoped
 public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
@@ -21,10 +23,12 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
     public static final String ID = "acceptable-use";
     public static final String GENERAL = "unsafe";
     static final String CHILD_SAFETY = "child_safety";
+    /** A request to go unnoticed, untraced or uncaught: a cue, not a harm (see {@link #cueCategories()}). */
+    public static final String EVASION = "evasion";
     /** Every category this rail reports (docs/categories.md). */
     public static final List<String> CATEGORIES = List.of("violence_terrorism", "child_safety", "trafficking_sexual_exploitation", "sexual_solicitation",
             "other_crime", "harassment", "discrimination", "professional_advice", "privacy", "ip_infringement", "malware",
-            "weapons", "illegal_drugs", "self_harm", "fraud_disinformation", "defamation", "impersonation", "spam", "unsafe");
+            "weapons", "illegal_drugs", "self_harm", "fraud_disinformation", "defamation", "impersonation", "spam", "unsafe", EVASION);
 
     /**
      * @param categories report only these categories; empty reports all
@@ -58,6 +62,12 @@ public class AcceptableUseRail implements Rail<AcceptableUseRail.Settings> {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** Evasion wording names no harm: hide-and-seek and hiding a poisoning share it, so only the policy may weigh it. */
+    @Override
+    public Set<String> cueCategories() {
+        return Set.of(EVASION);
     }
 
     @Override

@@ -54,6 +54,16 @@ public interface Rail<S extends Record> {
         return false;
     }
 
+    /**
+     * Categories this rail reports as cues for the policy to combine with other findings, never as a harm
+     * on their own (the acceptable-use rail's {@code evasion}: "without anyone finding out" is a surprise
+     * party until something harmful stands beside it). A policy may still name them; an evaluation of the
+     * rail alone does not count them as interventions.
+     */
+    default Set<String> cueCategories() {
+        return Set.of();
+    }
+
     /** Throws {@link RailFailure} when it cannot measure; the request then fails closed. */
     List<Finding> check(RailInput input, S settings);
 }

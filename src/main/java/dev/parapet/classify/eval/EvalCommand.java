@@ -34,7 +34,7 @@ import java.util.TreeMap;
  *
  * A configuration runs the same path as {@code POST /v1/guard} (rails, then policy; intervenes = the
  * decision is not a plain allow) over every file; a rail alone runs with default settings over its own
- * files and the benign prompts (intervenes = a finding scores at least 0.5).
+ * files and the benign prompts (intervenes = a finding other than a cue ({@link Rail#cueCategories()}) scores at least 0.5).
  */
 @ApplicationScoped
 public class EvalCommand implements CliCommand {
@@ -166,11 +166,11 @@ public class EvalCommand implements CliCommand {
     private static final ObjectMapper SETTINGS = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE).build();
 
-    /** Runs one rail with its default settings (an empty YAML block); intervenes when a finding reaches 0.5. */
+    /** Runs one rail with its default settings (an empty YAML block); intervenes when a finding other than a cue reaches 0.5. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static boolean railIntervenes(Rail rail, String text) {
         Record settings = (Record) SETTINGS.convertValue(Map.of(), rail.settingsType());
         List<Finding> findings = rail.check(new RailInput(Stage.INPUT, text, RequestContext.offline("eval")), settings);
-        return findings.stream().anyMatch(f -> f.score() >= 0.5);
+        return findings.stream().anyMatch(f -> f.score() >= 0.5 && !rail.cueCategories().contains(f.category()));
     }
 }
