@@ -21,6 +21,7 @@ public final class RequestFact {
     private final int words;
     private final int turns;
     private final String language;
+    private final String likelyLanguage;
 
     public RequestFact(PolicyInput input) {
         this.stage = input.stage().wireName();
@@ -31,18 +32,20 @@ public final class RequestFact {
         this.characters = input.stats().characters();
         this.words = input.stats().words();
         this.turns = input.stats().turns();
-        this.language = language(input);
+        this.language = language(input, dev.parapet.rails.LanguageRail.CONFIDENT);
+        this.likelyLanguage = language(input, 0);
     }
 
-    // The text statistics do not detect the language; the language rail does, when it runs.
-    private static String language(PolicyInput input) {
+    // The text statistics do not detect the language; the language rail does, when it runs. The
+    // language rail's best guess counts from minScore.
+    private static String language(PolicyInput input, double minScore) {
         String known = input.stats().language();
         if (known != null && !known.isBlank() && !"und".equals(known)) {
             return known;
         }
         Finding best = null;
         for (Finding f : input.findings()) {
-            if (LANGUAGE_RAIL.equals(f.rail()) && f.score() >= dev.parapet.rails.LanguageRail.CONFIDENT
+            if (LANGUAGE_RAIL.equals(f.rail()) && f.score() >= minScore
                     && (best == null || f.score() > best.score())) {
                 best = f;
             }
@@ -92,6 +95,15 @@ public final class RequestFact {
     /** ISO 639-3 code of the text's language, {@code und} when unknown. */
     public String getLanguage() {
         return language;
+    }
+
+    /**
+     * The language detector's best guess however unsure, {@code und} when nothing was detected. Why beside
+     * {@link #getLanguage()}: a short Spanish prompt read at 0.55 is undetermined there, yet lines tuned on
+     * English should not read it as English.
+     */
+    public String getLikelyLanguage() {
+        return likelyLanguage;
     }
 
     @Override

@@ -27,7 +27,7 @@ class FactsTest {
             when
                 RequestFact(stage == "output", tenant == "acme-health", config == "strict", caller == "app-7",
                             roles contains "auditor", hasRole("auditor"), characters == 29, words == 6, turns == 3,
-                            language == "deu")
+                            language == "deu", likelyLanguage == "deu")
             then
                 outcome.notice("request");
             end
