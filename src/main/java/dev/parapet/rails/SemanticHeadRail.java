@@ -85,12 +85,12 @@ public abstract class SemanticHeadRail implements SharedEmbeddingRail<SemanticHe
             return List.of();
         }
         float[][] vectors = embeddingsOf(input.analysis(), embeddings);
-        double score = model.maxScore(vectors);
+        double score = model.maxScore(vectors, Deobfuscation.of(input.analysis()).text());
         if (score < settings.reportAbove()) {
             return List.of();
         }
         return List.of(new Finding(id(), model.category(), score, List.of(),
-                "minilm+logistic, " + vectors.length + " window(s)"));
+                (model.readsWords() ? "minilm+words, " : "minilm, ") + vectors.length + " window(s)"));
     }
 
     /** Decoded payloads embedded on their own, besides the windows of the whole decoded text. */

@@ -17,9 +17,12 @@ import java.util.function.Predicate;
  *     (the benign files and our look-alikes) may not exceed it; NaN means no such limit
  * @param caps most lines taken per file and label and split (a fixed-seed sample), so one large file
  *     does not drown the others; files not listed are taken whole
+ * @param readsWords whether the trainer also tries a network with a word part ({@link WordFeatures}); the
+ *     candidate with the better dev objective is kept either way
  */
 public record HeadSpec(String name, String category, Predicate<LabelledText> positive, Predicate<LabelledText> negative,
-                       Predicate<LabelledText> trainOnlyNegative, double maxDevFpr, double maxPromptFpr, List<Cap> caps) {
+                       Predicate<LabelledText> trainOnlyNegative, double maxDevFpr, double maxPromptFpr, List<Cap> caps,
+                       boolean readsWords) {
 
     /** At most {@code limit} lines of one file, label and split. */
     public record Cap(String file, String label, String split, int limit) {}
@@ -54,7 +57,9 @@ public record HeadSpec(String name, String category, Predicate<LabelledText> pos
             List.of(new Cap("benign/gsm8k_test.jsonl", "safe", "train", 250),
                     new Cap("benign/mbpp.jsonl", "safe", "train", 250),
                     // HarmfulQA asks "how can I use <field> to <harm>" in one shape; too much of it teaches the shape.
-                    new Cap("acceptable_use/harmfulqa_questions.jsonl", "unsafe", "train", 800)));
+                    new Cap("acceptable_use/harmfulqa_questions.jsonl", "unsafe", "train", 800)),
+            // Harmful and benign requests share topics; the words that carry intent are what the embedding blurs.
+            true);
 
     public static final HeadSpec JAILBREAK = new HeadSpec("jailbreak", "jailbreak",
             t -> (in(t, "jailbreak") && ("jailbreak".equals(t.label()) || "injection".equals(t.label())))
@@ -64,7 +69,8 @@ public record HeadSpec(String name, String category, Predicate<LabelledText> pos
             0.02,
             Double.NaN,
             List.of(new Cap("benign/gsm8k_test.jsonl", "safe", "train", 250),
-                    new Cap("benign/mbpp.jsonl", "safe", "train", 250)));
+                    new Cap("benign/mbpp.jsonl", "safe", "train", 250)),
+            false);
 
     public static final HeadSpec TOXICITY = new HeadSpec("toxicity", "toxic",
             t -> (in(t, "toxicity") && "toxic".equals(t.label())) || (oursFor(t, "toxicity") && t.positive()),
@@ -83,7 +89,8 @@ public record HeadSpec(String name, String category, Predicate<LabelledText> pos
                     new Cap("benign/gsm8k_test.jsonl", "safe", "train", 250),
                     new Cap("benign/mbpp.jsonl", "safe", "train", 150),
                     new Cap("benign/gsm8k_test.jsonl", "safe", "dev", 40),
-                    new Cap("benign/mbpp.jsonl", "safe", "dev", 40)));
+                    new Cap("benign/mbpp.jsonl", "safe", "dev", 40)),
+            false);
 
     public static final List<HeadSpec> ALL = List.of(ACCEPTABLE_USE, JAILBREAK, TOXICITY);
 

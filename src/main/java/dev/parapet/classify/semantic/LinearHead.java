@@ -10,7 +10,9 @@ import java.nio.file.Path;
 
 /**
  * A classifier head over a sentence embedding: either logistic regression, score = sigmoid(w · x + b),
- * or with one ReLU hidden layer, score = sigmoid(w · relu(H x + c) + b). Trained by
+ * or with one ReLU hidden layer, score = sigmoid(w · relu(H x + c) + b), optionally plus a word part:
+ * one learned weight per hashed word and word pair of the text ({@link WordFeatures}), added to the
+ * logit. Trained by
  * {@link SemanticTrainer}; the bias is shifted after training so that 0.5 is the operating point chosen
  * on the dev split, which is what every score in Parapet means.
  *
@@ -19,14 +21,21 @@ import java.nio.file.Path;
  *
  * @param name the head's name ({@code acceptable-use}, {@code jailbreak}, {@code toxicity})
  * @param category the finding category it reports
+ * @param wordWeights one weight per {@link WordFeatures} bucket, or null for a head that reads the embedding only
  */
-public record LinearHead(String name, String category, float[][] hidden, float[] hiddenBias, float[] weights, double bias) {
+public record LinearHead(String name, String category, float[][] hidden, float[] hiddenBias, float[] weights, double bias,
+                         float[] wordWeights) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A logistic-regression head (no hidden layer). */
     public LinearHead(String name, String category, float[] weights, double bias) {
-        this(name, category, null, null, weights, bias);
+        this(name, category, null, null, weights, bias, null);
+    }
+
+    /** A head over the embedding only. */
+    public LinearHead(String name, String category, float[][] hidden, float[] hiddenBias, float[] weights, double bias) {
+        this(name, category, hidden, hiddenBias, weights, bias, null);
     }
 
     public LinearHead {
@@ -35,6 +44,26 @@ public record LinearHead(String name, String category, float[][] hidden, float[]
             throw new IllegalArgumentException("head '" + name + "' has " + weights.length + " weights, expected "
                     + EmbeddingService.DIMENSION);
         }
+        if (wordWeights != null && wordWeights.length != WordFeatures.BUCKETS) {
+            throw new IllegalArgumentException("head '" + name + "' has " + wordWeights.length + " word weights, expected "
+                    + WordFeatures.BUCKETS);
+        }
+    }
+
+    public boolean readsWords() {
+        return wordWeights != null;
+    }
+
+    /** What the word part adds to the logit for a text's {@link WordFeatures}; 0 for a head without one. */
+    public double wordLogit(int[] features) {
+        if (wordWeights == null) {
+            return 0;
+        }
+        double z = 0;
+        for (int f : features) {
+            z += wordWeights[f];
+        }
+        return z;
     }
 
     public double logit(float[] embedding) {
@@ -60,18 +89,26 @@ public record LinearHead(String name, String category, float[][] hidden, float[]
 
     /** The same head with another output bias (moves the operating point). */
     public LinearHead withBias(double newBias) {
-        return new LinearHead(name, category, hidden, hiddenBias, weights, newBias);
+        return new LinearHead(name, category, hidden, hiddenBias, weights, newBias, wordWeights);
     }
 
+    /** The score of an embedding alone; only for a head without a word part. */
     public double score(float[] embedding) {
+        if (wordWeights != null) {
+            throw new IllegalStateException("head '" + name + "' reads the words too: score it with the text");
+        }
         return sigmoid(logit(embedding));
     }
 
-    /** The highest score over several windows of one text. */
-    public double maxScore(float[][] windows) {
+    /**
+     * The highest score over the windows of one text. The word part, if the head has one, reads the whole
+     * text once and is added to every window's logit.
+     */
+    public double maxScore(float[][] windows, String text) {
+        double words = wordWeights == null ? 0 : wordLogit(WordFeatures.of(text));
         double best = 0;
         for (float[] w : windows) {
-            best = Math.max(best, score(w));
+            best = Math.max(best, sigmoid(logit(w) + words));
         }
         return best;
     }
@@ -93,8 +130,9 @@ public record LinearHead(String name, String category, float[][] hidden, float[]
                 }
                 hiddenBias = floats(root.path("hiddenBias"));
             }
+            float[] wordWeights = root.hasNonNull("wordWeights") ? floats(root.get("wordWeights")) : null;
             return new LinearHead(root.path("name").asText(), root.path("category").asText(), hidden, hiddenBias, weights,
-                    root.path("bias").asDouble());
+                    root.path("bias").asDouble(), wordWeights);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read semantic head " + file, e);
         }
@@ -128,6 +166,9 @@ public record LinearHead(String name, String category, float[][] hidden, float[]
             for (float[] row : hidden) {
                 put(rows.addArray(), row);
             }
+        }
+        if (wordWeights != null) {
+            put(root.putArray("wordWeights"), wordWeights);
         }
         root.set("manifest", manifest);
         try {

@@ -24,10 +24,11 @@ public final class SemanticEvaluation {
 
     private SemanticEvaluation() {}
 
-    public static double[] scores(LinearHead head, float[][][] windows) {
+    /** The head's score per line: highest over the line's windows, the word part reading the line's text. */
+    public static double[] scores(LinearHead head, float[][][] windows, List<String> texts) {
         double[] scores = new double[windows.length];
         for (int i = 0; i < windows.length; i++) {
-            scores[i] = head.maxScore(windows[i]);
+            scores[i] = head.maxScore(windows[i], texts.get(i));
         }
         return scores;
     }
@@ -38,7 +39,7 @@ public final class SemanticEvaluation {
         double[] ms = new double[n];
         for (int i = 0; i < n; i++) {
             long start = System.nanoTime();
-            head.maxScore(service.embedWindows(texts.get(i), 3));
+            head.maxScore(service.embedWindows(texts.get(i), 3), texts.get(i));
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         java.util.Arrays.sort(ms);
@@ -46,7 +47,7 @@ public final class SemanticEvaluation {
     }
 
     public static Result evaluate(HeadSpec spec, LinearHead head, HeadData dev, float[][][] windows, double[] sortedLatencyMs) {
-        double[] scores = scores(head, windows);
+        double[] scores = scores(head, windows, dev.texts());
         BinaryMetrics overall = BinaryMetrics.of(scores, dev.positive(), 0.5);
         return new Result(spec, dev, scores, overall, percentile(sortedLatencyMs, 0.50), percentile(sortedLatencyMs, 0.99),
                 sortedLatencyMs.length);

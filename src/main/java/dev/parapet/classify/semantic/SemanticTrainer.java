@@ -66,10 +66,13 @@ public final class SemanticTrainer {
         cache.save();
 
         List<float[]> x = new ArrayList<>();
+        List<int[]> words = new ArrayList<>();
         List<Boolean> y = new ArrayList<>();
         for (int i = 0; i < trainWindows.length; i++) {
+            int[] lineWords = spec.readsWords() ? WordFeatures.of(train.texts().get(i)) : null;
             for (float[] w : trainWindows[i]) {
                 x.add(w);
+                words.add(lineWords);
                 y.add(train.positive()[i]);
             }
         }
@@ -96,10 +99,22 @@ public final class SemanticTrainer {
         Candidate network = candidate(TwoLayerNetwork.train(spec.name(), spec.category(), xs, labels, net, SEED),
                 "two-layer network, " + net.hidden() + " ReLU units, class-balanced, L2 " + net.l2() + ", Adam lr "
                         + net.learningRate() + ", batch " + net.batch() + ", " + net.epochs() + " epochs", spec, dev, devWindows, benignPrompt);
-        // Tuned on dev like the threshold: keep the model with the better dev objective.
-        Candidate chosen = network.objective() > linear.objective() ? network : linear;
-        System.out.printf(Locale.ROOT, "%s: logistic objective %.3f, network objective %.3f -> %s%n", spec.name(),
-                linear.objective(), network.objective(), chosen == network ? "network" : "logistic");
+        List<Candidate> candidates = new ArrayList<>(List.of(linear, network));
+        if (spec.readsWords()) {
+            TwoLayerNetwork.Settings wide = TwoLayerNetwork.Settings.WITH_WORDS;
+            candidates.add(candidate(TwoLayerNetwork.train(spec.name(), spec.category(), xs, words.toArray(new int[0][]), labels,
+                            wide, SEED),
+                    "two-layer network, " + wide.hidden() + " ReLU units, plus one weight per hashed word and word pair ("
+                            + WordFeatures.BUCKETS + " buckets), class-balanced, L2 " + wide.l2() + ", Adam lr "
+                            + wide.learningRate() + ", batch " + wide.batch() + ", " + wide.epochs() + " epochs",
+                    spec, dev, devWindows, benignPrompt));
+        }
+        // Tuned on dev like the threshold: keep the model with the best dev objective (the first on a tie).
+        Candidate chosen = candidates.get(0);
+        for (Candidate c : candidates) {
+            System.out.printf(Locale.ROOT, "%s: objective %.3f for %s%n", spec.name(), c.objective(), c.description());
+            chosen = c.objective() > chosen.objective() ? c : chosen;
+        }
         LinearHead head = chosen.head();
         double threshold = chosen.threshold();
         double[] latency = SemanticEvaluation.latencyMs(head, service, dev.texts(), 200);
@@ -115,7 +130,7 @@ public final class SemanticTrainer {
 
     static Candidate candidate(LinearHead raw, String description, HeadSpec spec, HeadData dev, float[][][] devWindows,
                                boolean[] benignPrompt) {
-        double[] scores = SemanticEvaluation.scores(raw, devWindows);
+        double[] scores = SemanticEvaluation.scores(raw, devWindows, dev.texts());
         double threshold = OperatingPoint.choose(scores, dev.positive(), spec.maxDevFpr(), benignPrompt, spec.maxPromptFpr());
         BinaryMetrics m = BinaryMetrics.of(scores, dev.positive(), threshold);
         double objective = Double.isNaN(spec.maxDevFpr()) ? m.f1() : m.recall();
