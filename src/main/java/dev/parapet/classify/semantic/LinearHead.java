@@ -92,14 +92,6 @@ public record LinearHead(String name, String category, float[][] hidden, float[]
         return new LinearHead(name, category, hidden, hiddenBias, weights, newBias, wordWeights);
     }
 
-    /** The score of an embedding alone; only for a head without a word part. */
-    public double score(float[] embedding) {
-        if (wordWeights != null) {
-            throw new IllegalStateException("head '" + name + "' reads the words too: score it with the text");
-        }
-        return sigmoid(logit(embedding));
-    }
-
     /**
      * The highest score over the windows of one text. The word part, if the head has one, reads the whole
      * text once and is added to every window's logit.

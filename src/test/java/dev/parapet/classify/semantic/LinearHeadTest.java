@@ -27,11 +27,12 @@ class LinearHeadTest {
     }
 
     @Test
-    void aHeadThatReadsWordsRefusesToScoreAnEmbeddingAlone() {
-        LinearHead head = head(new Random(1), 4, new float[WordFeatures.BUCKETS]);
-        assertTrue(head.readsWords());
-        assertThrows(IllegalStateException.class, () -> head.score(unit(new Random(2))));
-        assertFalse(head(new Random(1), 4, null).readsWords());
+    void aHeadWithoutWordWeightsScoresTheEmbeddingAlone() {
+        LinearHead head = head(new Random(1), 4, null);
+        assertFalse(head.readsWords());
+        float[][] windows = {unit(new Random(2))};
+        assertEquals(head.maxScore(windows, "what poison is in a tea blend"), head.maxScore(windows, "what is in a tea blend"));
+        assertTrue(head(new Random(1), 4, new float[WordFeatures.BUCKETS]).readsWords());
     }
 
     @Test
