@@ -1,8 +1,10 @@
 package dev.parapet.rails;
 
+import dev.parapet.classify.Tokens;
 import dev.parapet.classify.semantic.EmbeddingService;
 import dev.parapet.classify.semantic.LinearHead;
 import dev.parapet.classify.semantic.SemanticHeads;
+import dev.parapet.classify.semantic.WordFeatures;
 import java.util.List;
 
 /**
@@ -85,12 +87,21 @@ public abstract class SemanticHeadRail implements SharedEmbeddingRail<SemanticHe
             return List.of();
         }
         float[][] vectors = embeddingsOf(input.analysis(), embeddings);
-        double score = model.maxScore(vectors, Deobfuscation.of(input.analysis()).text());
+        double score = model.maxScore(vectors, model.readsWords() ? wordFeaturesOf(input.analysis()) : new int[0]);
         if (score < settings.reportAbove()) {
             return List.of();
         }
         return List.of(new Finding(id(), model.category(), score, List.of(),
                 (model.readsWords() ? "minilm+words, " : "minilm, ") + vectors.length + " window(s)"));
+    }
+
+    /**
+     * The word features of the decoded text. When nothing was hidden that is the text itself, whose tokens
+     * the lexical tier has already made, so they are shared rather than made again.
+     */
+    static int[] wordFeaturesOf(TextAnalysis analysis) {
+        String decoded = Deobfuscation.of(analysis).text();
+        return WordFeatures.of(decoded.equals(analysis.text()) ? Tokens.of(analysis).words() : Tokens.of(decoded).words());
     }
 
     /** Decoded payloads embedded on their own, besides the windows of the whole decoded text. */

@@ -97,7 +97,12 @@ public record LinearHead(String name, String category, float[][] hidden, float[]
      * text once and is added to every window's logit.
      */
     public double maxScore(float[][] windows, String text) {
-        double words = wordWeights == null ? 0 : wordLogit(WordFeatures.of(text));
+        return maxScore(windows, wordWeights == null ? new int[0] : WordFeatures.of(text));
+    }
+
+    /** As {@link #maxScore(float[][], String)}, with the text's {@link WordFeatures} already computed. */
+    public double maxScore(float[][] windows, int[] wordFeatures) {
+        double words = wordLogit(wordFeatures);
         double best = 0;
         for (float[] w : windows) {
             best = Math.max(best, sigmoid(logit(w) + words));

@@ -24,7 +24,11 @@ public final class WordFeatures {
 
     /** The distinct bucket indices of the text's tokens and token pairs, sorted. */
     public static int[] of(String text) {
-        String[] words = Tokens.of(text).words();
+        return of(Tokens.of(text).words());
+    }
+
+    /** As {@link #of(String)}, from tokens already made (the lexical tier's, shared per text). */
+    public static int[] of(String[] words) {
         int[] out = new int[words.length * 2];
         int n = 0;
         for (int i = 0; i < words.length; i++) {
