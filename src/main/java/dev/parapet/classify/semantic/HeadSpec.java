@@ -70,7 +70,9 @@ public record HeadSpec(String name, String category, Predicate<LabelledText> pos
             Double.NaN,
             List.of(new Cap("benign/gsm8k_test.jsonl", "safe", "train", 250),
                     new Cap("benign/mbpp.jsonl", "safe", "train", 250)),
-            false);
+            // Attacks and the prompts that merely quote or discuss them share topics too; with the words the head is
+            // what the one training command makes and no worse through the policy (classify.drl).
+            true);
 
     public static final HeadSpec TOXICITY = new HeadSpec("toxicity", "toxic",
             t -> (in(t, "toxicity") && "toxic".equals(t.label())) || (oursFor(t, "toxicity") && t.positive()),
