@@ -33,11 +33,6 @@ public record LinearHead(String name, String category, float[][] hidden, float[]
         this(name, category, null, null, weights, bias, null);
     }
 
-    /** A head over the embedding only. */
-    public LinearHead(String name, String category, float[][] hidden, float[] hiddenBias, float[] weights, double bias) {
-        this(name, category, hidden, hiddenBias, weights, bias, null);
-    }
-
     public LinearHead {
         int inputs = hidden == null ? weights.length : hidden[0].length;
         if (inputs != EmbeddingService.DIMENSION || (hidden != null && (hidden.length != weights.length || hiddenBias.length != weights.length))) {

@@ -37,9 +37,14 @@ public final class WordFeatures {
                 out[n++] = bucket(words[i] + ' ' + words[i + 1]);
             }
         }
-        int[] sorted = Arrays.copyOf(out, n);
-        Arrays.sort(sorted);
-        return Arrays.stream(sorted).distinct().toArray();
+        Arrays.sort(out, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || out[i] != out[distinct - 1]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, distinct);
     }
 
     static int bucket(String feature) {
