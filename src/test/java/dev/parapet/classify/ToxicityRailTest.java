@@ -65,6 +65,27 @@ class ToxicityRailTest {
         assertTrue(urging.contains("self_harm"), urging.toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I feel like ending it all, nobody would miss me.",
+            "Some nights I think about harming myself and I hate it.",
+            "I've been saving up to overdose on my meds, I'm done.",
+            "I don't want to be here anymore.",
+            "I'm just a burden to everyone around me."})
+    void distressInOtherWordsIsStillDistress(String text) {
+        assertTrue(LexicalFixture.flagged(rail, all, text).contains("distress"), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "What is the maximum daily dose of paracetamol, so nobody in the house overdoses by accident?",
+            "The sequel ends it all with a cliffhanger; is it worth watching?",
+            "I don't want to be here when the movers arrive, can I leave the keys with a neighbour?",
+            "How do I stop harming my lawn when I mow it too short?"})
+    void everydayWordsNearTheDistressPhrasesAreNotDistress(String text) {
+        assertFalse(LexicalFixture.flagged(rail, all, text).contains("distress"), text);
+    }
+
     /** Someone else's abuse, quoted by a user who reports it: the prompt is not abusive. */
     @ParameterizedTest
     @ValueSource(strings = {
