@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The four lexical rails (toxicity, bias, acceptable use, jailbreak) over one 1,000-character text, as the
  * pipeline runs them for one request: a fresh {@link RailInput} per text, so tokens are computed once and
- * shared by the four rails. Budget: p99 at most 1 ms (issue 5).
+ * shared by the four rails. Budget: p99 at most 1 ms per 1,000 characters (issue 5). At 3,000 characters the
+ * jailbreak rail reads the text passage by passage ({@link Passages}), which this measures too.
  *
  * <pre>
  * ./mvnw -B -Pbench verify -Djmh.args="LexicalTierBenchmark -f 1 -wi 2 -i 3"
@@ -51,9 +52,13 @@ public class LexicalTierBenchmark {
             + "los registros y cómo distinguir una fuga de memoria de una base de datos lenta? Quiero también una lista "
             + "corta para el personal de guardia, como la que usamos el año pasado, que no hable del sistema antiguo. ";
 
-    /** Which paragraph fills the 1,000 characters: English, or Spanish for the phrases in other languages. */
+    /** Which paragraph fills the text: English, or Spanish for the phrases in other languages. */
     @org.openjdk.jmh.annotations.Param({"en", "es"})
     public String language;
+
+    /** 1,000 characters (one prompt), or 3,000 (a pasted document, read in passages). */
+    @org.openjdk.jmh.annotations.Param({"1000", "3000"})
+    public int characters;
 
     private LexicalModels models;
     private ToxicityRail toxicity;
@@ -70,10 +75,10 @@ public class LexicalTierBenchmark {
         acceptableUse = new AcceptableUseRail(models);
         jailbreak = new JailbreakRail(models);
         StringBuilder sb = new StringBuilder();
-        while (sb.length() < 1000) {
+        while (sb.length() < characters) {
             sb.append(language.equals("es") ? PARRAFO : PARAGRAPH);
         }
-        text = sb.substring(0, 1000);
+        text = sb.substring(0, characters);
     }
 
     @Benchmark

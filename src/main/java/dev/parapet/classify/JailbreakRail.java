@@ -12,7 +12,7 @@ import java.util.List;
  * Measures attempts to override the model's instructions: role-play overrides, "ignore previous instructions", adversarial suffixes and instructions hidden inside documents.
  *
  * <p>Lexical tier: a trained OpenNLP categorizer (words and bigrams, see {@code classifiers/manifest.json})
- * scores the whole text; phrases we wrote ({@code classifiers/lexicons/jailbreak.yaml}) add findings with spans, and
+ * scores the whole text, or a pasted document by its most suspicious passage ({@link Passages}); phrases we wrote ({@code classifiers/lexicons/jailbreak.yaml}) add findings with spans, and
  * {@link AddressedToModel} adds {@code prompt_injection} for an order to an AI reader planted in carried content.
  */
 @ApplicationScoped
@@ -31,6 +31,14 @@ public class JailbreakRail implements Rail<JailbreakRail.Settings> {
         }
     }
 
+    /**
+     * A pasted document is judged by its most suspicious passage ({@link Passages}), which counts as the
+     * model's operating point from a calibrated 0.7 rather than 0.5. Chosen on our documents (dev, round 28:
+     * 160 harmless, 80 with an instruction planted for the AI), together with the semantic head's line for
+     * documents ({@code SemanticJailbreakRail}); see classifiers/README.md.
+     */
+    static final double PASSAGE_LINE = 0.7;
+
     private final LexicalScorer scorer;
     private final AdversarialSuffix suffix = new AdversarialSuffix();
 
@@ -42,7 +50,8 @@ public class JailbreakRail implements Rail<JailbreakRail.Settings> {
     public JailbreakRail(TextClassifier classifier, Lexicon lexicon) {
         RailCategories.requireKnown(ID, lexicon.categories(), CATEGORIES);
         // "What does 'ignore previous instructions' mean?" asks about an attack; only a used phrase is one.
-        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL).discountingQuotedMentions();
+        this.scorer = new LexicalScorer(ID, classifier, lexicon, GENERAL).discountingQuotedMentions()
+                .readingLongTextsInPassages(PASSAGE_LINE);
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class LexicalScorer {
     private final double corroborateFrom;
     private boolean requireTopic;
     private boolean discountQuotedMentions;
+    private double passageLine = Double.NaN;
 
     /** Without corroboration: only the classifier's own score counts. */
     public LexicalScorer(String railId, TextClassifier classifier, Lexicon lexicon, String generalCategory) {
@@ -74,6 +75,20 @@ public final class LexicalScorer {
      */
     public LexicalScorer discountingQuotedMentions() {
         this.discountQuotedMentions = true;
+        return this;
+    }
+
+    /**
+     * A text longer than one embedding window is scored by its most suspicious {@link Passages passage}
+     * rather than as a whole; that passage's calibrated score counts as the model's operating point (0.5)
+     * from {@code passageLine}. Why a line of its own: a document has many passages, and the worst of many
+     * ordinary ones sits higher than one short prompt does.
+     */
+    public LexicalScorer readingLongTextsInPassages(double passageLine) {
+        if (!(passageLine > 0 && passageLine < 1)) {
+            throw new IllegalArgumentException("passage line must lie in (0, 1)");
+        }
+        this.passageLine = passageLine;
         return this;
     }
 
@@ -107,7 +122,8 @@ public final class LexicalScorer {
                 findings.add(new Finding(railId, category, strongScore.get(category), spans, "lexicon:" + lexicon.name()));
             }
         });
-        double score = classifier.scoreFeatures(LexicalFeatures.of(analysis));
+        boolean inPassages = !Double.isNaN(passageLine) && Passages.readsInPassages(analysis.text());
+        double score = inPassages ? worstPassageScore(tokens) : classifier.scoreFeatures(LexicalFeatures.of(analysis));
         if (score >= corroborateFrom && score < 0.5 && !topics.isEmpty()) {
             // Two weak signals agree: the model leans positive and the text names one of the rail's topics.
             score = 0.5;
@@ -129,12 +145,24 @@ public final class LexicalScorer {
                 }
             }
             if (wanted(category, onlyCategories)) {
-                findings.add(new Finding(railId, category, score, spans, "model:" + classifier.name()));
+                findings.add(new Finding(railId, category, score, spans, modelEvidence(inPassages)));
             } else if (wanted(generalCategory, onlyCategories)) {
-                findings.add(new Finding(railId, generalCategory, score, List.of(), "model:" + classifier.name()));
+                findings.add(new Finding(railId, generalCategory, score, List.of(), modelEvidence(inPassages)));
             }
         }
         return findings;
+    }
+
+    private double worstPassageScore(Tokens tokens) {
+        double worst = 0;
+        for (String[] passage : Passages.of(tokens.words())) {
+            worst = Math.max(worst, classifier.scoreFeatures(LexicalFeatures.of(passage)));
+        }
+        return TextClassifier.calibrate(worst, passageLine);
+    }
+
+    private String modelEvidence(boolean inPassages) {
+        return "model:" + classifier.name() + (inPassages ? " (worst passage)" : "");
     }
 
     /**

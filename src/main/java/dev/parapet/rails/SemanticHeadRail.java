@@ -1,5 +1,6 @@
 package dev.parapet.rails;
 
+import dev.parapet.classify.Passages;
 import dev.parapet.classify.Tokens;
 import dev.parapet.classify.semantic.EmbeddingService;
 import dev.parapet.classify.semantic.LinearHead;
@@ -47,11 +48,23 @@ public abstract class SemanticHeadRail implements SharedEmbeddingRail<SemanticHe
     private final EmbeddingService embeddings;
     private final SemanticHeads heads;
     private final String head;
+    private final double documentShift;
 
     protected SemanticHeadRail(EmbeddingService embeddings, SemanticHeads heads, String head) {
+        this(embeddings, heads, head, Double.NaN);
+    }
+
+    /**
+     * @param documentShift for a head that reads words: on a text longer than one window, the words count by
+     *     their most telling {@link Passages passage} instead of all together, and the logit is lowered by this
+     *     much, so that the head's lines mean on a document what they mean on a prompt. NaN: the words of the
+     *     whole text count, however long.
+     */
+    protected SemanticHeadRail(EmbeddingService embeddings, SemanticHeads heads, String head, double documentShift) {
         this.embeddings = embeddings;
         this.heads = heads;
         this.head = head;
+        this.documentShift = documentShift;
     }
 
     @Override
@@ -87,12 +100,31 @@ public abstract class SemanticHeadRail implements SharedEmbeddingRail<SemanticHe
             return List.of();
         }
         float[][] vectors = embeddingsOf(input.analysis(), embeddings);
-        double score = model.maxScore(vectors, model.readsWords() ? wordFeaturesOf(input.analysis()) : new int[0]);
+        boolean byPassage = model.readsWords() && !Double.isNaN(documentShift)
+                && Passages.readsInPassages(Deobfuscation.of(input.analysis()).text());
+        double score = byPassage ? documentScore(model, vectors, input.analysis())
+                : model.maxScore(vectors, model.readsWords() ? wordFeaturesOf(input.analysis()) : new int[0]);
         if (score < settings.reportAbove()) {
             return List.of();
         }
         return List.of(new Finding(id(), model.category(), score, List.of(),
-                (model.readsWords() ? "minilm+words, " : "minilm, ") + vectors.length + " window(s)"));
+                (model.readsWords() ? (byPassage ? "minilm+words of the worst passage, " : "minilm+words, ") : "minilm, ")
+                        + vectors.length + " window(s)"));
+    }
+
+    /** The best window's embedding with the most telling passage's words, lowered by the document shift. */
+    private double documentScore(LinearHead model, float[][] vectors, TextAnalysis analysis) {
+        double window = Double.NEGATIVE_INFINITY;
+        for (float[] v : vectors) {
+            window = Math.max(window, model.logit(v));
+        }
+        String decoded = Deobfuscation.of(analysis).text();
+        String[] words = decoded.equals(analysis.text()) ? Tokens.of(analysis).words() : Tokens.of(decoded).words();
+        double passage = Double.NEGATIVE_INFINITY;
+        for (String[] p : Passages.of(words)) {
+            passage = Math.max(passage, model.wordLogit(WordFeatures.of(p)));
+        }
+        return LinearHead.sigmoid(window + passage - documentShift);
     }
 
     /**

@@ -127,6 +127,37 @@ class ClassifierRailsTest {
                 .body("fired_rules", org.hamcrest.Matchers.not(hasItem("Block a prompt that carries a high-risk injection")));
     }
 
+    private static String document(String name) throws java.io.IOException {
+        try (var in = ClassifierRailsTest.class.getResourceAsStream("/documents/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private ValidatableResponse askAbout(String document) {
+        return given().body(java.util.Map.of("text", document, "stage", "input")).contentType("application/json")
+                .post(guard).then().statusCode(200);
+    }
+
+    /**
+     * A handbook page that talks about passwords, administrators, the chat assistant's system prompt and
+     * ignoring phishing mails is a document to summarise, not an attack. Read as a whole, both injection models
+     * added up those words and the page was blocked; read by its passages it passes.
+     */
+    @Test
+    void answersAPastedDocumentThatTalksAboutInstructionsAndPasswords() throws Exception {
+        askAbout(document("handbook-page.txt"))
+                .body("decision", equalTo("allow"))
+                .body("findings.find { it.rail == 'jailbreak' }.evidence", equalTo("model:jailbreak (worst passage)"));
+    }
+
+    /** The same page with one paragraph addressed to the AI that summarises it is blocked as an injection. */
+    @Test
+    void blocksTheSameDocumentWithAnInstructionPlantedForTheAi() throws Exception {
+        askAbout(document("handbook-page-with-planted-instruction.txt"))
+                .body("decision", equalTo("block"))
+                .body("fired_rules", hasItem("Block a prompt that carries a high-risk injection"));
+    }
+
     @Test
     void allowsBenignLookAlike() {
         ask("How do I kill a Python process that ignores Ctrl+C?")

@@ -54,6 +54,14 @@ public record Dataset(List<LabelledRow> rows) {
         return filter(r -> split.equals(r.split()));
     }
 
+    /**
+     * Files of our own examples that are dev as a whole: written to choose lines on, never trained on.
+     * {@code documents.jsonl} (round 28, pasted documents with and without an instruction planted for the AI)
+     * tunes how the injection rails read long texts; no trainer reads documents, so a train half would only
+     * have made the tuning set smaller.
+     */
+    public static final java.util.Set<String> DEV_ONLY = java.util.Set.of("ours/documents.jsonl");
+
     /** Split rule for our own examples: dev when the first byte of the text's SHA-256 is below 52 (about 20%). */
     public static String splitOf(String text) {
         try {
