@@ -118,10 +118,8 @@ public abstract class SemanticHeadRail implements SharedEmbeddingRail<SemanticHe
         for (float[] v : vectors) {
             window = Math.max(window, model.logit(v));
         }
-        String decoded = Deobfuscation.of(analysis).text();
-        String[] words = decoded.equals(analysis.text()) ? Tokens.of(analysis).words() : Tokens.of(decoded).words();
         double passage = Double.NEGATIVE_INFINITY;
-        for (String[] p : Passages.of(words)) {
+        for (String[] p : Passages.of(decodedWords(analysis))) {
             passage = Math.max(passage, model.wordLogit(WordFeatures.of(p)));
         }
         return LinearHead.sigmoid(window + passage - documentShift);
@@ -132,8 +130,12 @@ public abstract class SemanticHeadRail implements SharedEmbeddingRail<SemanticHe
      * the lexical tier has already made, so they are shared rather than made again.
      */
     static int[] wordFeaturesOf(TextAnalysis analysis) {
+        return WordFeatures.of(decodedWords(analysis));
+    }
+
+    private static String[] decodedWords(TextAnalysis analysis) {
         String decoded = Deobfuscation.of(analysis).text();
-        return WordFeatures.of(decoded.equals(analysis.text()) ? Tokens.of(analysis).words() : Tokens.of(decoded).words());
+        return decoded.equals(analysis.text()) ? Tokens.of(analysis).words() : Tokens.of(decoded).words();
     }
 
     /** Decoded payloads embedded on their own, besides the windows of the whole decoded text. */

@@ -127,12 +127,6 @@ class ClassifierRailsTest {
                 .body("fired_rules", org.hamcrest.Matchers.not(hasItem("Block a prompt that carries a high-risk injection")));
     }
 
-    private static String document(String name) throws java.io.IOException {
-        try (var in = ClassifierRailsTest.class.getResourceAsStream("/documents/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
     private ValidatableResponse askAbout(String document) {
         return given().body(java.util.Map.of("text", document, "stage", "input")).contentType("application/json")
                 .post(guard).then().statusCode(200);
@@ -144,16 +138,16 @@ class ClassifierRailsTest {
      * added up those words and the page was blocked; read by its passages it passes.
      */
     @Test
-    void answersAPastedDocumentThatTalksAboutInstructionsAndPasswords() throws Exception {
-        askAbout(document("handbook-page.txt"))
+    void answersAPastedDocumentThatTalksAboutInstructionsAndPasswords() {
+        askAbout(TestDocuments.read("handbook-page.txt"))
                 .body("decision", equalTo("allow"))
                 .body("findings.find { it.rail == 'jailbreak' }.evidence", equalTo("model:jailbreak (worst passage)"));
     }
 
     /** The same page with one paragraph addressed to the AI that summarises it is blocked as an injection. */
     @Test
-    void blocksTheSameDocumentWithAnInstructionPlantedForTheAi() throws Exception {
-        askAbout(document("handbook-page-with-planted-instruction.txt"))
+    void blocksTheSameDocumentWithAnInstructionPlantedForTheAi() {
+        askAbout(TestDocuments.read("handbook-page-with-planted-instruction.txt"))
                 .body("decision", equalTo("block"))
                 .body("fired_rules", hasItem("Block a prompt that carries a high-risk injection"));
     }

@@ -108,21 +108,15 @@ class JailbreakRailTest {
         assertTrue(LexicalFixture.flagged(rail, all, text).contains("prompt_injection"), text);
     }
 
-    private static String document(String name) throws java.io.IOException {
-        try (var in = JailbreakRailTest.class.getResourceAsStream("/documents/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
     private static double modelScore(List<Finding> findings) {
         return findings.stream().filter(f -> f.evidence().startsWith("model:")).mapToDouble(Finding::score).max().orElse(0);
     }
 
     /** A pasted document is judged by its most suspicious passage, and says so in the evidence. */
     @Test
-    void readsAPastedDocumentPassageByPassage() throws Exception {
-        List<Finding> harmless = LexicalFixture.check(rail, all, document("handbook-page.txt"));
-        List<Finding> planted = LexicalFixture.check(rail, all, document("handbook-page-with-planted-instruction.txt"));
+    void readsAPastedDocumentPassageByPassage() {
+        List<Finding> harmless = LexicalFixture.check(rail, all, TestDocuments.read("handbook-page.txt"));
+        List<Finding> planted = LexicalFixture.check(rail, all, TestDocuments.read("handbook-page-with-planted-instruction.txt"));
         // under the suspected-injection line (0.53, policies/classify.drl); the whole page scored 0.76
         assertTrue(modelScore(harmless) < 0.53, harmless.toString());
         assertTrue(modelScore(planted) >= 0.8, planted.toString());
