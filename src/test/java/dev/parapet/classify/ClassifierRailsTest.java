@@ -104,7 +104,7 @@ class ClassifierRailsTest {
         ask(text)
                 .body("decision", equalTo("block"))
                 .body("fired_rules", hasItem(
-                        "A semantic injection score of 0.8 or more backed by a lexical injection score of 0.3 or more is a high-risk injection"));
+                        "A semantic injection score of 0.7 or more backed by a lexical injection score of 0.3 or more is a high-risk injection"));
     }
 
     /** Role-play openings and pasted data in ordinary requests pass. */
