@@ -16,16 +16,16 @@ public class SemanticJailbreakRail extends SemanticHeadRail {
 
     /**
      * On a pasted document the head reads the words of its most telling passage, and its logit is lowered by
-     * this much: logit(0.999) - logit(0.7), so a document reaches the injection line (0.7) where its score read
-     * the same way would reach 0.999. Why: a passage of ordinary prose that talks about assistants,
-     * administrators and instructions weighs as much as a short attack does; the instruction planted for an AI
-     * stands out by more. First chosen on our documents (dev, round 28) as logit(0.998) - logit(0.8) with the
-     * lexical model's passage line ({@code JailbreakRail}). With the head retrained on round 30 and its line at
-     * 0.7, every shift from 4.8 up decides round 28 (and held-out round 25) the same, since the lexical
-     * passage score already catches what the head would; from 6.06 the head alone no longer blocks the
-     * harmless handbook page our tests hold (0.82 at 4.83). See classifiers/README.md.
+     * this much, so that its line (0.7) means on a document about what it means on a prompt. Why: a passage of
+     * ordinary prose that talks about assistants, administrators and instructions weighs as much as a short
+     * attack does; the instruction planted for an AI stands out by more. Chosen on our documents (dev, round
+     * 28) with the lexical model's passage line ({@code JailbreakRail}): first 4.83 (logit(0.998) - logit(0.8));
+     * with the head retrained on round 30 and its line at 0.7, shifts from 5.0 to 5.5 caught 72 of 80 injected
+     * documents for 29 of 160 harmless ones intervened on (4.5: 72 and 30; 6: 71 and 29; 7: 67 and 28).
+     * 5.5 of the two ends, because at 5.0 the head alone blocked the harmless handbook page our tests hold.
+     * See classifiers/README.md.
      */
-    static final double DOCUMENT_SHIFT = 6.06;
+    static final double DOCUMENT_SHIFT = 5.5;
 
     public SemanticJailbreakRail(EmbeddingService embeddings, SemanticHeads heads) {
         super(embeddings, heads, HEAD, DOCUMENT_SHIFT);
