@@ -8,6 +8,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.net.URL;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,13 +23,10 @@ class ClassifierRailsTest {
     @TestHTTPResource("/v1/guard")
     URL guard;
 
-    private static String body(String text) {
-        return "{\"text\": \"" + text.replace("\"", "\\\"") + "\", \"stage\": \"input\"}";
-    }
-
-    /** The guard's answer to one prompt, checked for a 200. */
+    /** The guard's answer to one prompt or pasted document, checked for a 200; the client library writes the JSON. */
     private ValidatableResponse ask(String text) {
-        return given().body(body(text)).contentType("application/json").post(guard).then().statusCode(200);
+        return given().body(Map.of("text", text, "stage", "input")).contentType("application/json")
+                .post(guard).then().statusCode(200);
     }
 
     @Test
@@ -127,11 +125,6 @@ class ClassifierRailsTest {
                 .body("fired_rules", org.hamcrest.Matchers.not(hasItem("Block a prompt that carries a high-risk injection")));
     }
 
-    private ValidatableResponse askAbout(String document) {
-        return given().body(java.util.Map.of("text", document, "stage", "input")).contentType("application/json")
-                .post(guard).then().statusCode(200);
-    }
-
     /**
      * A handbook page that talks about passwords, administrators, the chat assistant's system prompt and
      * ignoring phishing mails is a document to summarise, not an attack. Read as a whole, both injection models
@@ -139,7 +132,7 @@ class ClassifierRailsTest {
      */
     @Test
     void answersAPastedDocumentThatTalksAboutInstructionsAndPasswords() {
-        askAbout(TestDocuments.read("handbook-page.txt"))
+        ask(TestDocuments.read("handbook-page.txt"))
                 .body("decision", equalTo("allow"))
                 .body("findings.find { it.rail == 'jailbreak' }.evidence", equalTo("model:jailbreak (worst passage)"));
     }
@@ -147,7 +140,7 @@ class ClassifierRailsTest {
     /** The same page with one paragraph addressed to the AI that summarises it is blocked as an injection. */
     @Test
     void blocksTheSameDocumentWithAnInstructionPlantedForTheAi() {
-        askAbout(TestDocuments.read("handbook-page-with-planted-instruction.txt"))
+        ask(TestDocuments.read("handbook-page-with-planted-instruction.txt"))
                 .body("decision", equalTo("block"))
                 .body("fired_rules", hasItem("Block a prompt that carries a high-risk injection"));
     }
