@@ -104,15 +104,36 @@ public class GuardedChat {
         return new ChatOutcome(text, reason, prepared.prompt().promptTokens(), prompts.count(reply), report);
     }
 
-    /** The check-only path of /v1/guard: one stage over a text, no generation. */
+    /**
+     * One stage over a text (also the check-only path of /v1/guard): the rails, the policy, and where the
+     * policy asks for a second opinion from a rail held back for that ({@code when: asked}, such as the
+     * guard model), that rail and a second decision over all the findings. A first decision that refuses
+     * is final: an opinion is asked to catch what the cheaper tiers were unsure of, never to lift a refusal.
+     */
     public StageResult check(RailConfiguration configuration, RequestContext context, Stage stage, String text,
                              int turns, boolean partial) {
-        List<Finding> findings = rails.run(configuration, new RailInput(stage, text, context, null, partial));
+        return check(configuration, context, stage, text, turns, partial, true);
+    }
+
+    /**
+     * As {@link #check(RailConfiguration, RequestContext, Stage, String, int, boolean)}; with {@code ask}
+     * false the first decision is final and its {@link Decision#asked()} says what would have been asked
+     * (an evaluation without the guard model, {@code eval --no-asking}).
+     */
+    public StageResult check(RailConfiguration configuration, RequestContext context, Stage stage, String text,
+                             int turns, boolean partial, boolean ask) {
+        RailInput input = new RailInput(stage, text, context, null, partial);
+        List<Finding> findings = rails.run(configuration, input);
         PolicyInput.TextStats counted = PolicyInput.TextStats.of(text, turns);
         PolicyInput.TextStats stats = new PolicyInput.TextStats(counted.characters(), counted.words(), counted.turns(),
                 LanguageRail.languageOf(findings));
-        Decision decision = policy.decide(new PolicyInput(stage, findings, context, stats));
-        return new StageResult(findings, decision);
+        PolicyInput first = new PolicyInput(stage, findings, context, stats, configuration.askable(stage));
+        Decision decision = policy.decide(first);
+        if (!ask || !decision.awaitsAnswers()) {
+            return new StageResult(findings, decision);
+        }
+        PolicyInput second = first.withAnswers(rails.runAsked(configuration, input, decision.asked()));
+        return new StageResult(second.findings(), policy.decide(second));
     }
 
     public RailConfiguration configuration(String name) {

@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param firedRules names of every rule that fired, in firing order
  * @param policyVersion the version of the policy set that decided (content hash and load time)
  * @param auditId the audit record of this decision; null until it has been written
+ * @param asked rails the rules asked for a second opinion ({@code outcome.ask}); after a first decision
+ *              that does not refuse, the orchestrator runs them and decides again, once
  */
 public record Decision(Stage stage, Action action, boolean refused, String message, List<Span> masks,
                        List<String> notices, List<String> firedRules, List<Intervention> interventions,
-                       String policyVersion, String auditId) {
+                       String policyVersion, String auditId, List<String> asked) {
 
     public Decision {
         Objects.requireNonNull(stage, "stage");
@@ -29,16 +31,22 @@ public record Decision(Stage stage, Action action, boolean refused, String messa
         notices = notices == null ? List.of() : List.copyOf(notices);
         firedRules = firedRules == null ? List.of() : List.copyOf(firedRules);
         interventions = interventions == null ? List.of() : List.copyOf(interventions);
+        asked = asked == null ? List.of() : List.copyOf(asked);
         if (action == Action.BLOCK && !refused) {
             throw new IllegalArgumentException("a BLOCK decision must refuse");
         }
     }
 
     public static Decision allow(Stage stage, String policyVersion) {
-        return new Decision(stage, Action.ALLOW, false, "", List.of(), List.of(), List.of(), List.of(), policyVersion, null);
+        return new Decision(stage, Action.ALLOW, false, "", List.of(), List.of(), List.of(), List.of(), policyVersion, null, List.of());
+    }
+
+    /** Whether the rules asked for an opinion that could still change this decision. */
+    public boolean awaitsAnswers() {
+        return !refused && !asked.isEmpty();
     }
 
     public Decision withAuditId(String id) {
-        return new Decision(stage, action, refused, message, masks, notices, firedRules, interventions, policyVersion, id);
+        return new Decision(stage, action, refused, message, masks, notices, firedRules, interventions, policyVersion, id, asked);
     }
 }

@@ -65,7 +65,7 @@ final class DecisionResolver {
             notices.clear();
         }
         return new Decision(stage, action, refused, message, masks, List.copyOf(notices),
-                dedupe(outcome.fired()), interventions, policyVersion, null);
+                dedupe(outcome.fired()), interventions, policyVersion, null, outcome.asked());
     }
 
     // BLOCK refusals win over ESCALATE refusals when both exist.

@@ -1,12 +1,15 @@
 package dev.parapet.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the rules of one decision said, collected in firing order. Rules reach it through the global
  * {@code outcome}: {@code outcome.block($f, "message")}, {@code outcome.mask($f)},
- * {@code outcome.notice("text")}, {@code outcome.escalate($f, "reason")}, {@code outcome.allow()}.
+ * {@code outcome.notice("text")}, {@code outcome.escalate($f, "reason")}, {@code outcome.allow()}; and {@code outcome.ask("guard-model")}
+ * for a second opinion.
  *
  * <p>Why rules do not pass their own name: the engine tells the outcome which rule is firing just
  * before its consequence runs ({@link #firing(String)}), so authors cannot misname a rule and every
@@ -24,6 +27,7 @@ public final class Outcome {
 
     private final List<String> fired = new ArrayList<>();
     private final List<Acted> acted = new ArrayList<>();
+    private final Set<String> asked = new LinkedHashSet<>();
     private String rule = "";
 
     /** Called by the engine before a rule's consequence runs. */
@@ -70,6 +74,22 @@ public final class Outcome {
     /** Flags for human review and refuses meanwhile, showing the user {@code message}. */
     public void escalateAndRefuse(FindingFact finding, String message) {
         acted.add(new Acted(Action.ESCALATE, rule, finding, message, true));
+    }
+
+    /**
+     * Asks the rail {@code railId} for its opinion: a rail the configuration holds back ({@code when:
+     * asked}) runs once the rules have fired, and the stage is decided again with its findings. Not an
+     * action on the text: a decision that asks still allows or refuses by what the other rules did, and a
+     * refusal is not held up for an opinion that could not lift it. Guard the rule with
+     * {@code RequestFact(canAsk("..."))}.
+     */
+    public void ask(String railId) {
+        asked.add(railId);
+    }
+
+    /** The rails asked for, in the order first asked. */
+    public List<String> asked() {
+        return List.copyOf(asked);
     }
 
     public List<String> fired() {

@@ -1,6 +1,7 @@
 package dev.parapet.policy;
 
 import dev.parapet.rails.Finding;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,6 +23,7 @@ public final class RequestFact {
     private final int turns;
     private final String language;
     private final String likelyLanguage;
+    private final List<String> askable;
 
     public RequestFact(PolicyInput input) {
         this.stage = input.stage().wireName();
@@ -34,6 +36,7 @@ public final class RequestFact {
         this.turns = input.stats().turns();
         this.language = language(input, dev.parapet.rails.LanguageRail.CONFIDENT);
         this.likelyLanguage = language(input, 0);
+        this.askable = input.askable();
     }
 
     // The text statistics do not detect the language; the language rail does, when it runs. The
@@ -104,6 +107,21 @@ public final class RequestFact {
      */
     public String getLikelyLanguage() {
         return likelyLanguage;
+    }
+
+    /**
+     * Whether a rule can ask the rail {@code railId} for its opinion: the configuration holds it back at
+     * this stage ({@code when: asked}). A rule that asks guards itself with this, so it does not fire under
+     * configurations without the rail: {@code RequestFact(canAsk("guard-model"))}. The rail is asked at
+     * most once per stage; the rule fires again in the decision that reads its answer.
+     */
+    public boolean canAsk(String railId) {
+        return askable.contains(railId);
+    }
+
+    /** The rails a rule can ask at this stage (see {@link #canAsk(String)}). */
+    public List<String> getAskable() {
+        return askable;
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,11 +32,13 @@ import java.util.Set;
  * </pre>
  *
  * Each list item is one rail id with its settings block, bound onto the rail's settings record with
- * kebab-case keys. An unknown rail, an unknown key, a rail at a stage it does not support, or settings
+ * kebab-case keys. One key belongs to every rail rather than to its settings: {@code when: always} (the
+ * default) runs the rail on every text, {@code when: asked} only when the policy asks for its opinion. An unknown rail, an unknown key, a rail at a stage it does not support, or settings
  * the rail's own {@link Rail#validate} refuses all fail the load with the file and rail named.
  */
 public final class RailConfigurationLoader {
 
+    private static final String WHEN = "when";
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("description", "input", "output");
 
     private final Map<String, Rail<?>> railsById;
@@ -107,9 +110,25 @@ public final class RailConfigurationLoader {
             if (!rail.stages().contains(stage)) {
                 throw new RailConfigurationException(fileName, "rail '" + id + "' cannot run at the " + stage.wireName() + " stage", null);
             }
-            rails.add(new ConfiguredRail(rail, bind(fileName, rail, settingsNode)));
+            boolean whenAsked = whenAsked(fileName, id, settingsNode);
+            rails.add(new ConfiguredRail(rail, bind(fileName, rail, settingsNode), whenAsked));
         }
         return rails;
+    }
+
+    /** Reads and removes the {@code when} key, which is not part of any rail's own settings. */
+    private static boolean whenAsked(String fileName, String id, JsonNode settingsNode) {
+        if (!settingsNode.isObject() || !settingsNode.has(WHEN)) {
+            return false;
+        }
+        String when = settingsNode.get(WHEN).asText("");
+        ((ObjectNode) settingsNode).remove(WHEN);
+        return switch (when) {
+            case "always" -> false;
+            case "asked" -> true;
+            default -> throw new RailConfigurationException(fileName, "rail '" + id + "': when must be 'always' or 'asked', not '"
+                    + when + "'", null);
+        };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

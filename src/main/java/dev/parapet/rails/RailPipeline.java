@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,9 +51,27 @@ public class RailPipeline {
         pool.shutdownNow();
     }
 
-    /** Runs every rail of {@code input.stage()} in {@code configuration}; throws {@link RailFailure} on any failure. */
+    /**
+     * Runs every rail of {@code input.stage()} in {@code configuration} that runs on every text (not those
+     * marked {@code when: asked}); throws {@link RailFailure} on any failure.
+     */
     public List<Finding> run(RailConfiguration configuration, RailInput input) {
-        List<ConfiguredRail> rails = configuration.rails(input.stage());
+        return run(configuration.routine(input.stage()), input);
+    }
+
+    /**
+     * Runs the rails of the stage that wait to be asked ({@code when: asked}) and whose ids the policy
+     * named, after a first decision on the other rails' findings. Ids the configuration does not hold
+     * there run nothing: a policy written for several configurations may ask where no such rail is.
+     */
+    public List<Finding> runAsked(RailConfiguration configuration, RailInput input, Collection<String> asked) {
+        List<ConfiguredRail> rails = configuration.rails(input.stage()).stream()
+                .filter(r -> r.whenAsked() && asked.contains(r.id()))
+                .toList();
+        return run(rails, input);
+    }
+
+    private List<Finding> run(List<ConfiguredRail> rails, RailInput input) {
         if (rails.isEmpty()) {
             return List.of();
         }

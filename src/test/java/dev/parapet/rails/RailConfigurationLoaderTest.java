@@ -57,6 +57,24 @@ class RailConfigurationLoaderTest {
     }
 
     @Test
+    void aRailMarkedWhenAskedIsHeldBackForThePolicyToAsk(@TempDir Path dir) throws Exception {
+        RailConfiguration c = loader.load(write(dir, "asked.yaml", "input:\n  - word: { word: bomb, when: asked }\n"));
+        assertEquals(new WordRail.Settings("bomb", null), c.input().get(0).settings(), "'when' is not a setting of the rail");
+        assertEquals(List.of("word"), c.askable(Stage.INPUT));
+        assertEquals(List.of(), c.routine(Stage.INPUT));
+        RailConfiguration always = loader.load(write(dir, "always.yaml", "input:\n  - word: { word: bomb, when: always }\n"));
+        assertEquals(List.of(), always.askable(Stage.INPUT));
+        assertEquals(1, always.routine(Stage.INPUT).size());
+    }
+
+    @Test
+    void refusesAWhenOtherThanAlwaysOrAsked(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "c.yaml", "input:\n  - word: { word: bomb, when: sometimes }\n");
+        String message = assertThrows(RailConfigurationException.class, () -> loader.load(file)).getMessage();
+        assertTrue(message.contains("c.yaml") && message.contains("rail 'word'") && message.contains("'always' or 'asked'"), message);
+    }
+
+    @Test
     void refusesAnUnknownSettingNamingTheRail(@TempDir Path dir) throws Exception {
         Path file = write(dir, "bad.yaml", "input:\n  - word: { word: x, colour: red }\n");
         RailConfigurationException e = assertThrows(RailConfigurationException.class, () -> loader.load(file));

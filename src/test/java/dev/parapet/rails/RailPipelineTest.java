@@ -69,6 +69,24 @@ class RailPipelineTest {
     }
 
     @Test
+    void aRailHeldBackToBeAskedRunsOnlyWhenThePolicyNamesIt() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        Rail<?> cheap = new ScriptedRail("cheap", in -> List.of(new Finding("cheap", "a", 0.4)));
+        Rail<?> judge = new ScriptedRail("judge", true, in -> {
+            ran.add(in.text());
+            return List.of(new Finding("judge", "weapons", 0.9));
+        });
+        RailConfiguration c = new RailConfiguration("t", "", List.of(new ConfiguredRail(cheap, new NoSettings()),
+                new ConfiguredRail(judge, new NoSettings(), true)), List.of(), "hash");
+        assertEquals(List.of("cheap"), pipeline.run(c, input("text")).stream().map(Finding::rail).toList());
+        assertEquals(List.of(), ran, "a rail held back does not run on every text");
+        assertEquals(List.of(), pipeline.runAsked(c, input("text"), List.of("cheap", "elsewhere")),
+                "only rails held back are asked; names the configuration lacks run nothing");
+        assertEquals(List.of("judge"), pipeline.runAsked(c, input("text"), List.of("judge")).stream().map(Finding::rail).toList());
+        assertEquals(List.of("text"), ran);
+    }
+
+    @Test
     void returnsFindingsInConfigurationOrderWhateverOrderRailsFinish() {
         Rail<?> slow = new ScriptedRail("slow", true, in -> {
             sleep(50);

@@ -7,6 +7,7 @@ import dev.parapet.chat.GuardCheck;
 import dev.parapet.classify.ClassifiersConfig;
 import dev.parapet.cli.CliCommand;
 import dev.parapet.policy.Action;
+import dev.parapet.policy.Decision;
 import dev.parapet.rails.Finding;
 import dev.parapet.rails.Rail;
 import dev.parapet.rails.RailInput;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
  * java -jar target/quarkus-app/quarkus-run.jar eval --rail toxicity
  * java -jar target/quarkus-app/quarkus-run.jar eval --all          # default configuration and every lexical rail
  * java -jar target/quarkus-app/quarkus-run.jar eval --config default --stage output   # the texts as model replies
+ * java -jar target/quarkus-app/quarkus-run.jar eval --config judge --no-asking   # without the guard model: how often it would be asked
  * </pre>
  *
  * A configuration runs the same path as {@code POST /v1/guard} (rails, then policy; intervenes = the
@@ -58,7 +60,7 @@ public class EvalCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "evaluate a configuration or rail on labelled JSONL: eval [--config NAME | --rail ID | --all] [--data DIR] [--split dev] [--stage input|output]";
+        return "evaluate a configuration or rail on labelled JSONL: eval [--config NAME | --rail ID | --all] [--data DIR] [--split dev] [--stage input|output] [--no-asking]";
     }
 
     @Override
@@ -66,7 +68,7 @@ public class EvalCommand implements CliCommand {
         Map<String, String> options = new TreeMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--all") || a.equals("--no-report")) {
+            if (a.equals("--all") || a.equals("--no-report") || a.equals("--no-asking")) {
                 options.put(a, "true");
             } else if (a.startsWith("--") && i + 1 < args.size()) {
                 options.put(a, args.get(++i));
@@ -117,23 +119,33 @@ public class EvalCommand implements CliCommand {
                 System.out.println("  wrote " + file);
             }
         }
+        boolean ask = !options.containsKey("--no-asking");
         for (String config : configs) {
             RequestContext context = RequestContext.offline(config);
-            Evaluation.Result result = Evaluation.run("config " + config, rows,
-                    text -> guard.text(text, stage, context).result().decision().action() != Action.ALLOW,
-                    Evaluation::isBenignPrompt);
+            AskedTally asked = new AskedTally();
+            Evaluation.Result result = Evaluation.run("config " + config, rows, text -> {
+                Decision decision = guard.text(text, stage, context, ask).result().decision();
+                boolean intervenes = decision.action() != Action.ALLOW;
+                asked.record(text, intervenes, !ask && decision.awaitsAnswers());
+                return intervenes;
+            }, Evaluation::isBenignPrompt);
             System.out.print(EvalReport.console(result));
+            List<String> askedNotes = ask ? List.of() : asked.notes(rows, guard.configuration(config).askable(stage));
+            askedNotes.forEach(n -> System.out.println("  " + n));
             if (write) {
                 boolean input = stage == Stage.INPUT;
-                String name = "config-" + config + (input ? "" : "-output") + ".md";
+                String name = "config-" + config + (input ? "" : "-output") + (ask ? "" : "-without-asking") + ".md";
+                List<String> notes = new ArrayList<>(askedNotes);
+                notes.add(input
+                        ? "Every text is checked at the input stage; all files are prompts or statements, none are model replies."
+                        : "Every text is checked at the output stage, as if the model had written it: the output policy is stricter "
+                                + "about toxic and unsafe content, and the 'benign prompts' are not replies, so their rate says how often "
+                                + "a reply that reads like an ordinary request would be withheld.");
                 Path file = EvalReport.write(reports, name, result,
-                        "Configuration `" + config + "` (rails and policy)" + (input ? "" : ", texts checked as model replies"),
+                        "Configuration `" + config + "` (rails and policy)" + (input ? "" : ", texts checked as model replies")
+                                + (ask ? "" : ", without second opinions"),
                         invoked, about(data.toString(), split, "the decision of the " + stage.name().toLowerCase(Locale.ROOT)
-                                + " stage is not a plain allow, through the same path as `POST /v1/guard`."), List.of(input
-                                ? "Every text is checked at the input stage; all files are prompts or statements, none are model replies."
-                                : "Every text is checked at the output stage, as if the model had written it: the output policy is stricter "
-                                        + "about toxic and unsafe content, and the 'benign prompts' are not replies, so their rate says how often "
-                                        + "a reply that reads like an ordinary request would be withheld."));
+                                + " stage is not a plain allow, through the same path as `POST /v1/guard`."), notes);
                 System.out.println("  wrote " + file);
             }
         }

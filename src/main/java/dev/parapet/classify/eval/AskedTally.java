@@ -1,0 +1,78 @@
+package dev.parapet.classify.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an evaluation run with {@code --no-asking} saw of second opinions: for each text, whether the first
+ * decision intervened and whether it asked a held-back rail (the guard model) for an opinion that was not
+ * run. Read back over the labelled rows, it says how often the judge would be called on benign prompts and
+ * how many of the positives the cheaper tiers let through would reach it; a judge cannot run here, so what
+ * it would answer is not guessed.
+ */
+final class AskedTally {
+
+    private record Seen(boolean intervened, boolean asked) {}
+
+    private final Map<String, Seen> seen = new HashMap<>();
+
+    /** Records one decision; the warm-up checks the same texts again and decides them the same way. */
+    void record(String text, boolean intervened, boolean asked) {
+        seen.put(text, new Seen(intervened, asked));
+    }
+
+    boolean anyAsked() {
+        return seen.values().stream().anyMatch(Seen::asked);
+    }
+
+    /** Report lines: per group, positives missed and asked, flagged and asked; benign prompts asked; the ceiling. */
+    List<String> notes(Dataset rows, List<String> askable) {
+        Map<String, int[]> byGroup = new TreeMap<>(); // missed, missed and asked, flagged and asked
+        int benign = 0;
+        int benignAsked = 0;
+        int aupPositives = 0;
+        int aupReachable = 0;
+        for (LabelledRow row : rows.rows()) {
+            Seen s = seen.get(row.text());
+            if (s == null) {
+                continue;
+            }
+            if (row.positive()) {
+                int[] c = byGroup.computeIfAbsent(row.group(), g -> new int[3]);
+                if (!s.intervened()) {
+                    c[0]++;
+                    if (s.asked()) c[1]++;
+                } else if (s.asked()) {
+                    c[2]++;
+                }
+                if (row.group().equals("acceptable_use")) {
+                    aupPositives++;
+                    if (s.intervened() || s.asked()) aupReachable++;
+                }
+            } else if (Evaluation.isBenignPrompt(row)) {
+                benign++;
+                if (s.asked()) benignAsked++;
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Second opinions were not asked (`--no-asking`): the rails this configuration holds back for the policy "
+                + "to ask (" + String.join(", ", askable) + ") did not run, and every row was decided on the other rails' "
+                + "findings, so the numbers above are this configuration without its judge.");
+        notes.add(String.format(Locale.ROOT, "The policy asked for a second opinion on %d of %d benign prompts (%.1f%%): "
+                + "the share of everyday traffic that would pay for a judge call.", benignAsked, benign, 100.0 * benignAsked / Math.max(1, benign)));
+        byGroup.forEach((group, c) -> notes.add(String.format(Locale.ROOT,
+                "%s: asked on %d of the %d positives the cheaper tiers let through, and on %d they already intervene on "
+                        + "without refusing (escalations, masks).", group, c[1], c[0], c[2])));
+        if (aupPositives > 0) {
+            notes.add(String.format(Locale.ROOT, "Were the judge to find every asked harmful request unsafe, acceptable-use "
+                    + "recall would be at most %.3f (%d/%d); what it adds in fact, and what it refuses among the asked benign "
+                    + "prompts, needs the judge (`eval --config judge` against a running Triton).",
+                    (double) aupReachable / aupPositives, aupReachable, aupPositives));
+        }
+        return notes;
+    }
+}
