@@ -3,12 +3,10 @@ package dev.parapet.rails;
 import dev.parapet.classify.judge.GuardPrompt;
 import dev.parapet.classify.judge.GuardVerdict;
 import dev.parapet.classify.judge.HazardCategory;
+import dev.parapet.classify.judge.Judge;
 import dev.parapet.generation.GenerationException;
 import dev.parapet.generation.GenerationRequest;
 import dev.parapet.generation.GenerationResult;
-import dev.parapet.generation.Generator;
-import dev.parapet.prompt.ChatMessage;
-import dev.parapet.prompt.Role;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,9 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * [eng]} only texts not confidently in English are judged. Why: MiniLM and the lexical models read English;
  * a multilingual guard model covers the other languages at the price of a call, paid only where needed.
  *
- * <p>Which generator: for now the active backend's ({@code parapet.generation.backend}); a judge with its
- * own Triton model gets its own generator bean once the Triton client lands, and only the injection
- * point here changes.
+ * <p>Which model: a guard model of its own on Triton when {@code parapet.judge.model} names one, else the
+ * chat model as a self-check through the active backend ({@link Judge}, {@code JudgeProducer}).
+ *
+ * <p>How often: on every text of its stage, or, marked {@code when: asked} in the configuration, only when
+ * a policy rule asks for a second opinion (policies/second-opinion.drl).
  */
 @ApplicationScoped
 public class GuardModelRail implements Rail<GuardModelRail.Settings> {
@@ -87,12 +87,12 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
         }
     }
 
-    private final Generator judge;
+    private final Judge judge;
     private final LanguageRail languages;
     private final ExecutorService calls;
 
     @Inject
-    public GuardModelRail(Generator judge, LanguageRail languages) {
+    public GuardModelRail(Judge judge, LanguageRail languages) {
         this.judge = judge;
         this.languages = languages;
         AtomicInteger n = new AtomicInteger();
@@ -147,10 +147,8 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
         }
         GuardPrompt.Role role = input.stage() == Stage.INPUT ? GuardPrompt.Role.USER : GuardPrompt.Role.AGENT;
         Set<HazardCategory> hazards = settings.hazards();
-        String instruction = GuardPrompt.instruction(role, input.text(), hazards);
-        GenerationRequest request = new GenerationRequest(input.context().requestId() + "-guard",
-                GuardPrompt.render(role, input.text(), hazards), List.of(new ChatMessage(Role.USER, instruction)),
-                settings.maxTokens(), 0.0, null, null, List.of(), null);
+        GenerationRequest request = judge.request(input.context().requestId() + "-guard", role, input.text(), hazards,
+                settings.maxTokens());
         GuardVerdict verdict;
         try {
             verdict = GuardVerdict.parse(ask(request, settings.timeoutMs()).text());
@@ -173,7 +171,7 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
     }
 
     private GenerationResult ask(GenerationRequest request, long timeoutMs) {
-        Future<GenerationResult> call = calls.submit(() -> judge.generate(request));
+        Future<GenerationResult> call = calls.submit(() -> judge.generator().generate(request));
         try {
             GenerationResult result = call.get(timeoutMs, TimeUnit.MILLISECONDS);
             if (result == null) {

@@ -92,8 +92,9 @@ public class TritonGenerator implements Generator {
         return client.readiness();
     }
 
+    /** Closes the channel; the container calls it for the chat model, the owner of any other instance itself. */
     @PreDestroy
-    void close() {
+    public void close() {
         client.close();
     }
 

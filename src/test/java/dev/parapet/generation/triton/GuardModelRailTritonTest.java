@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parapet.classify.judge.Judge;
 import dev.parapet.rails.Finding;
 import dev.parapet.rails.GuardModelRail;
 import dev.parapet.rails.LanguageRail;
@@ -27,7 +28,7 @@ class GuardModelRailTritonTest {
     private GuardModelRail judge(FakeModels.ModelSpec model) {
         fake = new FakeTriton(model);
         triton = new TritonGenerator(TritonTestConfig.of(fake));
-        return new GuardModelRail(triton, new LanguageRail());
+        return new GuardModelRail(Judge.guardModel(triton), new LanguageRail());
     }
 
     @AfterEach

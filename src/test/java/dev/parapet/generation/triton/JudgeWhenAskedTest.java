@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code judge} configuration through {@code POST /v1/guard}, with the guard model served by a fake
- * Triton on a real gRPC socket: the judge is held back ({@code when: asked}) and asked only about texts
+ * The {@code judge} configuration through {@code POST /v1/guard}, with the chat model served by a fake
+ * Triton on a real gRPC socket and asked as a self-check (no {@code parapet.judge.model}): the judge is held back ({@code when: asked}) and asked only about texts
  * the cheaper tiers are unsure of (policies/second-opinion.drl). Texts written for this test.
  */
 @QuarkusTest
@@ -71,7 +71,9 @@ class JudgeWhenAskedTest {
         assertTrue(r.getList("fired_rules", String.class).contains("Block a prompt about other crimes scoring 0.7 or more (Llama Guard S2)"));
         assertEquals("other_crime", r.getString("findings.find { it.rail == 'guard-model' }.category"));
         assertEquals(1, fake.received().size(), "one call to the guard model");
-        assertTrue(((String) fake.last().input("text_input").value()).contains(UNSURE), "the guard prompt carries the text");
+        String sent = (String) fake.last().input("text_input").value();
+        assertTrue(sent.contains(UNSURE), "the guard prompt carries the text");
+        assertTrue(sent.startsWith("<extra_id_0>System\n"), "with no guard model of its own, the chat model judges in its own template");
     }
 
     @Test
