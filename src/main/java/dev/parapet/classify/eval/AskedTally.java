@@ -29,11 +29,19 @@ final class AskedTally {
         return seen.values().stream().anyMatch(Seen::asked);
     }
 
+    private static String byFile(Map<String, int[]> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.forEach((file, c) -> parts.add(String.format(Locale.ROOT, "%s%s %d/%d", file,
+                file.startsWith("ours/") ? " (ours)" : "", c[0], c[1])));
+        return String.join(", ", parts);
+    }
+
     /** Report lines: per group, positives missed and asked, flagged and asked; benign prompts asked; the ceiling. */
     List<String> notes(Dataset rows, List<String> askable) {
         Map<String, int[]> byGroup = new TreeMap<>(); // missed, missed and asked, flagged and asked
         int benign = 0;
         int benignAsked = 0;
+        Map<String, int[]> benignByFile = new TreeMap<>(); // asked, of
         int aupPositives = 0;
         int aupReachable = 0;
         for (LabelledRow row : rows.rows()) {
@@ -55,7 +63,12 @@ final class AskedTally {
                 }
             } else if (Evaluation.isBenignPrompt(row)) {
                 benign++;
-                if (s.asked()) benignAsked++;
+                int[] f = benignByFile.computeIfAbsent(row.file(), k -> new int[2]);
+                f[1]++;
+                if (s.asked()) {
+                    benignAsked++;
+                    f[0]++;
+                }
             }
         }
         List<String> notes = new ArrayList<>();
@@ -63,7 +76,14 @@ final class AskedTally {
                 + "to ask (" + String.join(", ", askable) + ") did not run, and every row was decided on the other rails' "
                 + "findings, so the numbers above are this configuration without its judge.");
         notes.add(String.format(Locale.ROOT, "The policy asked for a second opinion on %d of %d benign prompts (%.1f%%): "
-                + "the share of everyday traffic that would pay for a judge call.", benignAsked, benign, 100.0 * benignAsked / Math.max(1, benign)));
+                + "the share that would pay for a judge call. By file: %s.", benignAsked, benign,
+                100.0 * benignAsked / Math.max(1, benign), byFile(benignByFile)));
+        boolean mixed = benignByFile.keySet().stream().anyMatch(f -> f.startsWith("ours/"))
+                && benignByFile.keySet().stream().anyMatch(f -> !f.startsWith("ours/"));
+        if (mixed) {
+            notes.add("Our look-alikes (ours/) are written to sound dangerous, so they are asked about far more often "
+                    + "than the public files of everyday work.");
+        }
         byGroup.forEach((group, c) -> notes.add(String.format(Locale.ROOT,
                 "%s: asked on %d of the %d positives the cheaper tiers let through, and on %d they already intervene on "
                         + "without refusing (escalations, masks).", group, c[1], c[0], c[2])));

@@ -8,6 +8,7 @@ import dev.parapet.classify.ClassifiersConfig;
 import dev.parapet.cli.CliCommand;
 import dev.parapet.policy.Action;
 import dev.parapet.policy.Decision;
+import dev.parapet.rails.RailFailure;
 import dev.parapet.rails.Finding;
 import dev.parapet.rails.Rail;
 import dev.parapet.rails.RailInput;
@@ -123,12 +124,23 @@ public class EvalCommand implements CliCommand {
         for (String config : configs) {
             RequestContext context = RequestContext.offline(config);
             AskedTally asked = new AskedTally();
-            Evaluation.Result result = Evaluation.run("config " + config, rows, text -> {
-                Decision decision = guard.text(text, stage, context, ask).result().decision();
-                boolean intervenes = decision.action() != Action.ALLOW;
-                asked.record(text, intervenes, !ask && decision.awaitsAnswers());
-                return intervenes;
-            }, Evaluation::isBenignPrompt);
+            Evaluation.Result result;
+            try {
+                result = Evaluation.run("config " + config, rows, text -> {
+                    Decision decision = guard.text(text, stage, context, ask).result().decision();
+                    boolean intervenes = decision.action() != Action.ALLOW;
+                    asked.record(text, intervenes, !ask && decision.awaitsAnswers());
+                    return intervenes;
+                }, Evaluation::isBenignPrompt);
+            } catch (RailFailure e) {
+                // A guard model that is not there (no Triton here) fails every row that needs it: say so and stop,
+                // rather than report a configuration that could not be run.
+                System.err.println("configuration '" + config + "' could not check a row: " + e.getMessage()
+                        + (guard.configuration(config).askable(stage).isEmpty() ? ""
+                        : ". It asks " + guard.configuration(config).askable(stage) + " for second opinions; "
+                                + "--no-asking evaluates it without them and counts where they would be asked."));
+                return 1;
+            }
             System.out.print(EvalReport.console(result));
             List<String> askedNotes = ask ? List.of() : asked.notes(rows, guard.configuration(config).askable(stage));
             askedNotes.forEach(n -> System.out.println("  " + n));
