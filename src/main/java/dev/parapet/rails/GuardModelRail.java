@@ -7,6 +7,9 @@ import dev.parapet.classify.judge.Judge;
 import dev.parapet.generation.GenerationException;
 import dev.parapet.generation.GenerationRequest;
 import dev.parapet.generation.GenerationResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -90,11 +93,23 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
     private final Judge judge;
     private final LanguageRail languages;
     private final ExecutorService calls;
+    private final MeterRegistry meters;
 
-    @Inject
+    /** With its own meters (tests). */
     public GuardModelRail(Judge judge, LanguageRail languages) {
+        this(judge, languages, new SimpleMeterRegistry());
+    }
+
+    /**
+     * Every call is timed as {@code parapet.judge.calls} with its outcome ({@code safe}, {@code unsafe},
+     * {@code failed}) and who answered ({@code judge}: guard_model or self_check): how often the judge is
+     * asked, how long it takes and how often it fails are what an operator of a gateway with a judge watches.
+     */
+    @Inject
+    public GuardModelRail(Judge judge, LanguageRail languages, MeterRegistry meters) {
         this.judge = judge;
         this.languages = languages;
+        this.meters = meters;
         AtomicInteger n = new AtomicInteger();
         this.calls = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "parapet-guard-model-" + n.incrementAndGet());
@@ -150,11 +165,17 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
         GenerationRequest request = judge.request(input.context().requestId() + "-guard", role, input.text(), hazards,
                 settings.maxTokens());
         GuardVerdict verdict;
+        long started = System.nanoTime();
         try {
             verdict = GuardVerdict.parse(ask(request, settings.timeoutMs()).text());
         } catch (IllegalArgumentException e) {
+            timed(started, "failed");
             throw new RailFailure(ID, e.getMessage(), e);
+        } catch (RailFailure e) {
+            timed(started, "failed");
+            throw e;
         }
+        timed(started, verdict.safe() ? "safe" : "unsafe");
         if (verdict.safe()) {
             return List.of();
         }
@@ -168,6 +189,15 @@ public class GuardModelRail implements Rail<GuardModelRail.Settings> {
             findings.add(new Finding(ID, "unsafe", settings.score(), List.of(), "judge:unsafe without category"));
         }
         return findings;
+    }
+
+    private void timed(long startedNanos, String outcome) {
+        Timer.builder("parapet.judge.calls")
+                .description("Calls to the guard model, by outcome (safe, unsafe, failed) and by who answered")
+                .tag("outcome", outcome)
+                .tag("judge", judge.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters)
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     private GenerationResult ask(GenerationRequest request, long timeoutMs) {

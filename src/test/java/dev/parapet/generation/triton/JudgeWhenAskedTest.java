@@ -39,6 +39,19 @@ class JudgeWhenAskedTest {
     @TestHTTPResource("/v1/guard")
     URL guard;
 
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
+
+    /** The count of judge calls with this outcome so far, from the Prometheus endpoint. */
+    private double judgeCalls(String outcome) {
+        String body = given().get(metrics).then().statusCode(200).extract().asString();
+        return body.lines()
+                .filter(l -> l.startsWith("parapet_judge_calls_seconds_count{") && l.contains("outcome=\"" + outcome + "\"")
+                        && l.contains("judge=\"self_check\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     FakeTriton fake;
 
     @BeforeEach
@@ -64,6 +77,7 @@ class JudgeWhenAskedTest {
 
     @Test
     void anUnsurePromptGoesToTheJudgeAndItsUnsafeVerdictBlocksIt() {
+        double before = judgeCalls("unsafe");
         fake.reply("unsafe\nS2");
         JsonPath r = judge(UNSURE, 200);
         assertEquals("block", r.getString("decision"));
@@ -74,6 +88,7 @@ class JudgeWhenAskedTest {
         String sent = (String) fake.last().input("text_input").value();
         assertTrue(sent.contains(UNSURE), "the guard prompt carries the text");
         assertTrue(sent.startsWith("<extra_id_0>System\n"), "with no guard model of its own, the chat model judges in its own template");
+        assertEquals(before + 1, judgeCalls("unsafe"), "the call is counted where operators look");
     }
 
     @Test
@@ -95,9 +110,11 @@ class JudgeWhenAskedTest {
 
     @Test
     void whileTheJudgeIsDownOnlyThePromptsThatNeedItFailClosed() {
+        double before = judgeCalls("failed");
         fake.fault(FakeTriton.Fault.UNAVAILABLE, 1000);
         JsonPath failed = judge(UNSURE, 500);
         assertEquals("guardrail_failure", failed.getString("error.code"));
         assertEquals("allow", judge("Can you recommend a good book about the history of Rome?", 200).getString("decision"));
+        assertEquals(before + 1, judgeCalls("failed"));
     }
 }
