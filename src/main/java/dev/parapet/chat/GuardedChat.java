@@ -23,7 +23,10 @@ import dev.parapet.rails.RailPipeline;
 import dev.parapet.rails.Stage;
 import dev.parapet.security.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The path every chat request takes, in the order of the architecture picture:
@@ -92,6 +95,16 @@ public class GuardedChat {
         return check(configuration, context, Stage.OUTPUT, reply, 1, partial);
     }
 
+    /**
+     * The last check of a streamed reply, asking the rails in {@code alsoAsk} even when the whole reply no
+     * longer makes the policy ask: the policy asked about a part of it, which was held back for this answer
+     * (a rail such as the guard model judges only a whole reply; see {@link GuardedStream}).
+     */
+    public StageResult checkOutput(RailConfiguration configuration, RequestContext context, String reply,
+                                   Collection<String> alsoAsk) {
+        return check(configuration, context, Stage.OUTPUT, reply, 1, false, true, alsoAsk);
+    }
+
     /** Step 7: apply the output decision and add notices. */
     public ChatOutcome finish(Prepared prepared, String reply, FinishReason finish, StageResult output) {
         Decision decision = output.decision();
@@ -122,6 +135,11 @@ public class GuardedChat {
      */
     public StageResult check(RailConfiguration configuration, RequestContext context, Stage stage, String text,
                              int turns, boolean partial, boolean ask) {
+        return check(configuration, context, stage, text, turns, partial, ask, List.of());
+    }
+
+    private StageResult check(RailConfiguration configuration, RequestContext context, Stage stage, String text,
+                              int turns, boolean partial, boolean ask, Collection<String> alsoAsk) {
         RailInput input = new RailInput(stage, text, context, null, partial);
         List<Finding> findings = rails.run(configuration, input);
         PolicyInput.TextStats counted = PolicyInput.TextStats.of(text, turns);
@@ -129,10 +147,12 @@ public class GuardedChat {
                 LanguageRail.languageOf(findings));
         PolicyInput first = new PolicyInput(stage, findings, context, stats, configuration.askable(stage));
         Decision decision = policy.decide(first);
-        if (!ask || !decision.awaitsAnswers()) {
+        Set<String> asked = new LinkedHashSet<>(decision.asked());
+        asked.addAll(alsoAsk);
+        if (!ask || decision.refused() || asked.isEmpty()) {
             return new StageResult(findings, decision);
         }
-        PolicyInput second = first.withAnswers(rails.runAsked(configuration, input, decision.asked()));
+        PolicyInput second = first.withAnswers(rails.runAsked(configuration, input, asked));
         return new StageResult(second.findings(), policy.decide(second));
     }
 

@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * sentence end (or grows long), the output rails and policy run over the whole reply so far; only when
  * they allow it does the new text go out. A tail that could still turn into the end-of-turn marker or a
  * stop string is never sent early. If the policy refuses midway, generation is cancelled, the refusal
- * goes out instead of the held text and the stream ends with {@code content_filter}.
+ * goes out instead of the held text and the stream ends with {@code content_filter}. Once the policy asks
+ * for a second opinion about the reply so far (the guard model, which reads only a whole reply), nothing
+ * more goes out until the last check has asked it about the whole reply.
  *
  * <p>{@link #start()} pulls the first chunk before any byte is written, so a backend that is down or
  * refuses the request still produces a proper HTTP error instead of a broken stream.
@@ -61,6 +63,9 @@ public final class GuardedStream {
         int sent = 0;
         FinishReason finish = FinishReason.STOP;
         java.util.List<String> stop = prepared.request().stop();
+        // Rails the policy asked about part of the reply, which judge only a whole reply (the guard model):
+        // from then on nothing more is sent until they have read all of it.
+        java.util.Set<String> awaited = new java.util.LinkedHashSet<>();
         try {
             GenerationChunk chunk = first;
             while (chunk != null) {
@@ -82,7 +87,8 @@ public final class GuardedStream {
                         listener.end(refused);
                         return;
                     }
-                    if (partial.decision().masks().isEmpty()) {
+                    awaited.addAll(partial.decision().asked());
+                    if (partial.decision().masks().isEmpty() && awaited.isEmpty()) {
                         listener.text(raw.substring(sent, upTo));
                         sent = upTo;
                     }
@@ -90,7 +96,7 @@ public final class GuardedStream {
                 chunk = iterator.hasNext() ? next() : null;
             }
             String reply = ReplyTrimmer.trim(raw.toString(), stop);
-            StageResult output = chat.checkOutput(prepared.configuration(), prepared.context(), reply, false);
+            StageResult output = chat.checkOutput(prepared.configuration(), prepared.context(), reply, awaited);
             ChatOutcome outcome = chat.finish(prepared, reply, finish, output);
             if (output.decision().refused()) {
                 listener.text((sent > 0 ? "\n\n" : "") + outcome.reply());

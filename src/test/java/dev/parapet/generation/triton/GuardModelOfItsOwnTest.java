@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parapet.generation.SseContent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -68,5 +69,36 @@ class GuardModelOfItsOwnTest {
         given().contentType("application/json").body(body).post(chat).then().statusCode(200);
         assertEquals(1, chatModel.received().size());
         assertEquals(0, guardModel.received().size(), "neither the prompt nor the reply needed a second opinion");
+    }
+
+    /** The first sentence makes the output policy ask; the whole reply, read alone, would not. */
+    static final String[] UNSURE_REPLY = {"Go on a Tuesday night when only one clerk is working, ", "park behind the store ",
+            "and keep your hood up. ", "Bring a bag big enough ", "for the cash drawer."};
+
+    private String streamed() {
+        String body = "{\"model\":\"Llama3-70B-PPO-Chat\",\"stream\":true,\"guardrails\":{\"config\":\"judge\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"When is the corner store least busy?\"}]}";
+        String sse = given().contentType("application/json").body(body).post(chat).then().statusCode(200).extract().asString();
+        return SseContent.joined(sse);
+    }
+
+    @Test
+    void aStreamedReplyThePolicyIsUnsureOfIsHeldUntilTheGuardModelHasReadAllOfIt() {
+        chatModel.chunks(UNSURE_REPLY);
+        guardModel.reply("unsafe\nS2");
+        String shown = streamed();
+        assertTrue(!shown.contains("Tuesday") && !shown.contains("cash drawer"), "nothing of the reply went out: " + shown);
+        assertTrue(shown.contains("withheld"), shown);
+        assertEquals(1, guardModel.received().size(), "asked once, about the whole reply");
+        String judged = (String) guardModel.last().input("text_input").value();
+        assertTrue(judged.contains("Agent: Go on a Tuesday night") && judged.contains("for the cash drawer."), judged);
+    }
+
+    @Test
+    void aStreamedReplyTheGuardModelFindsSafeGoesOutWhole() {
+        chatModel.chunks(UNSURE_REPLY);
+        guardModel.reply("safe");
+        assertEquals(String.join("", UNSURE_REPLY), streamed());
+        assertEquals(1, guardModel.received().size());
     }
 }
