@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * What the rules of one decision said, collected in firing order. Rules reach it through the global
  * {@code outcome}: {@code outcome.block($f, "message")}, {@code outcome.mask($f)},
- * {@code outcome.notice("text")}, {@code outcome.escalate($f, "reason")}, {@code outcome.allow()}; and {@code outcome.ask("guard-model")}
- * for a second opinion.
+ * {@code outcome.notice("text")}, {@code outcome.escalate($f, "reason")}, {@code outcome.allow()}; and
+ * {@code outcome.ask("guard-model")} for a second opinion.
  *
  * <p>Why rules do not pass their own name: the engine tells the outcome which rule is firing just
  * before its consequence runs ({@link #firing(String)}), so authors cannot misname a rule and every
