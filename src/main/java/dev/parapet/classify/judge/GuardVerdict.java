@@ -26,9 +26,12 @@ public record GuardVerdict(boolean safe, List<HazardCategory> categories) {
         if (answer == null) {
             throw new IllegalArgumentException("the judge gave no answer");
         }
-        String cleaned = answer.replace("<|eot_id|>", "").strip();
+        // End-of-turn markers of both templates (Llama Guard's Llama 3, the chat model's PPO-Chat) and the
+        // markdown emphasis a chat model asked as a self-check may put around its one word.
+        String cleaned = answer.replace("<|eot_id|>", "").replace("<extra_id_1>", "").strip();
         String[] lines = cleaned.split("\\R", 2);
-        String first = lines[0].strip().toLowerCase(Locale.ROOT).replaceAll("[.:!]+$", "");
+        String first = lines[0].strip().toLowerCase(Locale.ROOT).replaceAll("^[*_`]+|[*_`]+$", "")
+                .replaceAll("[.:!]+$", "");
         if (first.equals("safe")) {
             return new GuardVerdict(true, List.of());
         }

@@ -14,6 +14,9 @@ class GuardVerdictTest {
     void readsSafe() {
         assertTrue(GuardVerdict.parse("safe").safe());
         assertTrue(GuardVerdict.parse("  Safe.\n").safe());
+        assertTrue(GuardVerdict.parse("**safe**\n<extra_id_1>").safe(), "a chat model's emphasis and end of turn");
+        GuardVerdict emphasised = GuardVerdict.parse("**Unsafe**\nS2<extra_id_1>");
+        assertTrue(!emphasised.safe() && emphasised.categories().equals(List.of(HazardCategory.S2)));
     }
 
     @Test
