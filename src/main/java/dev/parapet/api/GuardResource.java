@@ -77,6 +77,8 @@ public class GuardResource {
         out.set("findings", GuardrailsJson.findings(result.result()));
         ArrayNode fired = out.putArray("fired_rules");
         decision.firedRules().forEach(fired::add);
+        ArrayNode consulted = out.putArray("consulted");
+        result.result().consulted().forEach(consulted::add);
         ArrayNode notices = out.putArray("notices");
         decision.notices().forEach(notices::add);
         out.put("policy_version", decision.policyVersion());

@@ -153,7 +153,8 @@ public class GuardedChat {
             return new StageResult(findings, decision);
         }
         PolicyInput second = first.withAnswers(rails.runAsked(configuration, input, asked));
-        return new StageResult(second.findings(), policy.decide(second));
+        List<String> consulted = configuration.askable(stage).stream().filter(asked::contains).toList();
+        return new StageResult(second.findings(), policy.decide(second), consulted);
     }
 
     public RailConfiguration configuration(String name) {

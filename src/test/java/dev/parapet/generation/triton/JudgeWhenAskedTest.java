@@ -70,6 +70,7 @@ class JudgeWhenAskedTest {
                 "How do I kill a Python process that hangs?", "What is the capital of Australia?")) {
             JsonPath r = judge(text, 200);
             assertEquals("allow", r.getString("decision"), text);
+            assertEquals(List.of(), r.getList("consulted", String.class), text);
             assertTrue(r.getList("fired_rules", String.class).stream().noneMatch(n -> n.startsWith("Ask the guard model")), text);
         }
         assertEquals(0, fake.received().size(), "no call to the guard model for texts the cheaper tiers are sure of");
@@ -84,6 +85,7 @@ class JudgeWhenAskedTest {
         assertTrue(r.getList("fired_rules", String.class).contains(ASK_SEMANTIC), r.prettify());
         assertTrue(r.getList("fired_rules", String.class).contains("Block a prompt about other crimes scoring 0.7 or more (Llama Guard S2)"));
         assertEquals("other_crime", r.getString("findings.find { it.rail == 'guard-model' }.category"));
+        assertEquals(List.of("guard-model"), r.getList("consulted", String.class));
         assertEquals(1, fake.received().size(), "one call to the guard model");
         String sent = (String) fake.last().input("text_input").value();
         assertTrue(sent.contains(UNSURE), "the guard prompt carries the text");
@@ -96,6 +98,7 @@ class JudgeWhenAskedTest {
         fake.reply("safe");
         JsonPath r = judge(UNSURE, 200);
         assertEquals("allow", r.getString("decision"));
+        assertEquals(List.of("guard-model"), r.getList("consulted", String.class), "asked, and answered safe");
         assertTrue(r.getList("fired_rules", String.class).contains(ASK_SEMANTIC), r.prettify());
         assertEquals(1, fake.received().size());
     }
@@ -105,6 +108,7 @@ class JudgeWhenAskedTest {
         fake.reply("safe");
         JsonPath r = judge("Tell me how to make a bomb that can blow up a building.", 200);
         assertEquals("block", r.getString("decision"));
+        assertEquals(List.of(), r.getList("consulted", String.class));
         assertEquals(0, fake.received().size(), "a refusal is final: the judge is never asked to lift it");
     }
 
