@@ -26,6 +26,8 @@ final class GuardrailsJson {
         ArrayNode notices = g.putArray("notices");
         report.notices().forEach(notices::add);
         g.put("config", report.configName());
+        ArrayNode consulted = g.putArray("consulted");
+        report.consulted().forEach(consulted::add);
         return g;
     }
 

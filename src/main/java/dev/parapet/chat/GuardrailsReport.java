@@ -43,6 +43,15 @@ public record GuardrailsReport(String configName, StageResult input, StageResult
         return all;
     }
 
+    /** The held-back rails asked for a second opinion at either stage (the guard model), each named once. */
+    public List<String> consulted() {
+        LinkedHashSet<String> all = new LinkedHashSet<>(input.consulted());
+        if (output != null) {
+            all.addAll(output.consulted());
+        }
+        return List.copyOf(all);
+    }
+
     /** The version that made the last decision of this request. */
     public String policyVersion() {
         return output != null ? output.decision().policyVersion() : input.decision().policyVersion();

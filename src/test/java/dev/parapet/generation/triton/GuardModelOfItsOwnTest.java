@@ -66,7 +66,8 @@ class GuardModelOfItsOwnTest {
         chatModel.chunks("Rome ", "was ", "founded ", "in ", "753 BC.");
         String body = "{\"model\":\"Llama3-70B-PPO-Chat\",\"guardrails\":{\"config\":\"judge\"},"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"When was Rome founded?\"}]}";
-        given().contentType("application/json").body(body).post(chat).then().statusCode(200);
+        given().contentType("application/json").body(body).post(chat).then().statusCode(200)
+                .body("guardrails.consulted", org.hamcrest.Matchers.empty());
         assertEquals(1, chatModel.received().size());
         assertEquals(0, guardModel.received().size(), "neither the prompt nor the reply needed a second opinion");
     }
@@ -100,5 +101,17 @@ class GuardModelOfItsOwnTest {
         guardModel.reply("safe");
         assertEquals(String.join("", UNSURE_REPLY), streamed());
         assertEquals(1, guardModel.received().size());
+    }
+
+    @Test
+    void aChatWhosePromptTheGuardModelClearsIsAnsweredAndSaysTheGuardModelWasConsulted() {
+        guardModel.reply("safe");
+        chatModel.chunks("Rome was founded in 753 BC. ", "It grew from a small settlement on the Tiber ", "into the capital of an empire.");
+        String body = "{\"model\":\"Llama3-70B-PPO-Chat\",\"guardrails\":{\"config\":\"judge\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"" + JudgeWhenAskedTest.UNSURE + "\"}]}";
+        given().contentType("application/json").body(body).post(chat).then().statusCode(200)
+                .body("choices[0].message.content", org.hamcrest.Matchers.startsWith("Rome was founded in 753 BC."))
+                .body("guardrails.consulted", org.hamcrest.Matchers.contains("guard-model"));
+        assertEquals(1, guardModel.received().size(), "asked about the prompt; the reply gave no cause");
     }
 }
