@@ -33,6 +33,7 @@ import java.util.TreeMap;
  * java -jar target/quarkus-app/quarkus-run.jar eval --all          # default configuration and every lexical rail
  * java -jar target/quarkus-app/quarkus-run.jar eval --config default --stage output   # the texts as model replies
  * java -jar target/quarkus-app/quarkus-run.jar eval --config judge --no-asking   # without the guard model: how often it would be asked
+ * java -jar target/quarkus-app/quarkus-run.jar eval --config default --data my-data --show-errors 10   # list what it got wrong
  * </pre>
  *
  * A configuration runs the same path as {@code POST /v1/guard} (rails, then policy; intervenes = the
@@ -61,7 +62,7 @@ public class EvalCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "evaluate a configuration or rail on labelled JSONL: eval [--config NAME | --rail ID | --all] [--data DIR] [--split dev] [--stage input|output] [--no-asking]";
+        return "evaluate a configuration or rail on labelled JSONL: eval [--config NAME | --rail ID | --all] [--data DIR] [--split dev] [--stage input|output] [--no-asking] [--show-errors N]";
     }
 
     @Override
@@ -121,15 +122,23 @@ public class EvalCommand implements CliCommand {
             }
         }
         boolean ask = !options.containsKey("--no-asking");
+        int showErrors;
+        try {
+            showErrors = Integer.parseInt(options.getOrDefault("--show-errors", "0"));
+        } catch (NumberFormatException e) {
+            System.err.println("bad --show-errors '" + options.get("--show-errors") + "': a number of rows");
+            return 2;
+        }
         for (String config : configs) {
             RequestContext context = RequestContext.offline(config);
-            AskedTally asked = new AskedTally();
+            RowDecisions decided = new RowDecisions();
             Evaluation.Result result;
             try {
                 result = Evaluation.run("config " + config, rows, text -> {
                     Decision decision = guard.text(text, stage, context, ask).result().decision();
                     boolean intervenes = decision.action() != Action.ALLOW;
-                    asked.record(text, intervenes, !ask && decision.awaitsAnswers());
+                    decided.record(text, intervenes, !ask && decision.awaitsAnswers(),
+                            decision.interventions().stream().map(i -> i.rule()).distinct().toList());
                     return intervenes;
                 }, Evaluation::isBenignPrompt);
             } catch (RailFailure e) {
@@ -142,8 +151,12 @@ public class EvalCommand implements CliCommand {
                 return 1;
             }
             System.out.print(EvalReport.console(result));
-            List<String> askedNotes = ask ? List.of() : asked.notes(rows, guard.configuration(config).askable(stage));
+            List<String> askedNotes = ask ? List.of() : decided.notes(rows, guard.configuration(config).askable(stage));
             askedNotes.forEach(n -> System.out.println("  " + n));
+            if (showErrors > 0) {
+                System.out.println("  errors, at most " + showErrors + " of each kind per file (printed only, never written to a report):");
+                decided.errors(rows, showErrors).forEach(line -> System.out.println("    " + line));
+            }
             if (write) {
                 boolean input = stage == Stage.INPUT;
                 String name = "config-" + config + (input ? "" : "-output") + (ask ? "" : "-without-asking") + ".md";

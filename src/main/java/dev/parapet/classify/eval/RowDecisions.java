@@ -8,21 +8,82 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What an evaluation run with {@code --no-asking} saw of second opinions: for each text, whether the first
- * decision intervened and whether it asked a held-back rail (the guard model) for an opinion that was not
- * run. Read back over the labelled rows, it says how often the judge would be called on benign prompts and
- * how many of the positives the cheaper tiers let through would reach it; a judge cannot run here, so what
- * it would answer is not guessed.
+ * What a configuration decided about each text of one evaluation run, read back over the labelled rows:
+ *
+ * <ul>
+ *   <li>with {@code --no-asking}, second opinions: whether the first decision asked a held-back rail (the
+ *       guard model) for an opinion that was not run. It says how often the judge would be called on benign
+ *       prompts and how many of the positives the cheaper tiers let through would reach it; a judge cannot
+ *       run here, so what it would answer is not guessed;</li>
+ *   <li>with {@code --show-errors N}, the errors themselves: up to N missed positives and N benign texts
+ *       intervened on per file, with the rules that acted, printed for whoever tunes a policy on their own
+ *       data and never written to a report (reports carry no row text).</li>
+ * </ul>
  */
-final class AskedTally {
+final class RowDecisions {
 
-    private record Seen(boolean intervened, boolean asked) {}
+    private static final int SHOWN_CHARACTERS = 160;
+
+    private record Seen(boolean intervened, boolean asked, List<String> rules) {}
 
     private final Map<String, Seen> seen = new HashMap<>();
 
     /** Records one decision; the warm-up checks the same texts again and decides them the same way. */
-    void record(String text, boolean intervened, boolean asked) {
-        seen.put(text, new Seen(intervened, asked));
+    void record(String text, boolean intervened, boolean asked, List<String> rules) {
+        seen.put(text, new Seen(intervened, asked, List.copyOf(rules)));
+    }
+
+    /**
+     * Per file, up to {@code limit} positives the guard let through and {@code limit} negatives it intervened
+     * on (with the rules that acted), texts cut at {@value #SHOWN_CHARACTERS} characters on one line.
+     */
+    List<String> errors(Dataset rows, int limit) {
+        Map<String, List<String>> missed = new TreeMap<>();
+        Map<String, List<String>> flagged = new TreeMap<>();
+        Map<String, int[]> counts = new TreeMap<>(); // missed, positives, flagged, negatives
+        for (LabelledRow row : rows.rows()) {
+            Seen s = seen.get(row.text());
+            if (s == null) {
+                continue;
+            }
+            int[] c = counts.computeIfAbsent(row.file(), f -> new int[4]);
+            if (row.positive()) {
+                c[1]++;
+                if (!s.intervened()) {
+                    c[0]++;
+                    List<String> list = missed.computeIfAbsent(row.file(), f -> new ArrayList<>());
+                    if (list.size() < limit) {
+                        list.add(shown(row.text()) + (row.categories().isEmpty() ? "" : "  " + row.categories()));
+                    }
+                }
+            } else {
+                c[3]++;
+                if (s.intervened()) {
+                    c[2]++;
+                    List<String> list = flagged.computeIfAbsent(row.file(), f -> new ArrayList<>());
+                    if (list.size() < limit) {
+                        list.add(shown(row.text()) + "  <- " + String.join("; ", s.rules()));
+                    }
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        counts.forEach((file, c) -> {
+            if (c[0] > 0) {
+                lines.add(String.format(Locale.ROOT, "%s: missed %d of %d positives", file, c[0], c[1]));
+                missed.get(file).forEach(t -> lines.add("  - " + t));
+            }
+            if (c[2] > 0) {
+                lines.add(String.format(Locale.ROOT, "%s: intervened on %d of %d negatives", file, c[2], c[3]));
+                flagged.get(file).forEach(t -> lines.add("  - " + t));
+            }
+        });
+        return lines;
+    }
+
+    private static String shown(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= SHOWN_CHARACTERS ? line : line.substring(0, SHOWN_CHARACTERS) + "...";
     }
 
     boolean anyAsked() {
