@@ -155,7 +155,8 @@ public class EvalCommand implements CliCommand {
             askedNotes.forEach(n -> System.out.println("  " + n));
             if (showErrors > 0) {
                 System.out.println("  errors, at most " + showErrors + " of each kind per file (printed only, never written to a report):");
-                decided.errors(rows, showErrors).forEach(line -> System.out.println("    " + line));
+                List<String> errors = decided.errors(rows, showErrors);
+                (errors.isEmpty() ? List.of("none") : errors).forEach(line -> System.out.println("    " + line));
             }
             if (write) {
                 boolean input = stage == Stage.INPUT;
