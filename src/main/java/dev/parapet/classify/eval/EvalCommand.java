@@ -132,6 +132,7 @@ public class EvalCommand implements CliCommand {
         for (String config : configs) {
             RequestContext context = RequestContext.offline(config);
             RowDecisions decided = new RowDecisions();
+            List<String> askable = guard.configuration(config).askable(stage);
             Evaluation.Result result;
             try {
                 result = Evaluation.run("config " + config, rows, text -> {
@@ -145,13 +146,12 @@ public class EvalCommand implements CliCommand {
                 // A guard model that is not there (no Triton here) fails every row that needs it: say so and stop,
                 // rather than report a configuration that could not be run.
                 System.err.println("configuration '" + config + "' could not check a row: " + e.getMessage()
-                        + (guard.configuration(config).askable(stage).isEmpty() ? ""
-                        : ". It asks " + guard.configuration(config).askable(stage) + " for second opinions; "
+                        + (askable.isEmpty() ? "" : ". It asks " + askable + " for second opinions; "
                                 + "--no-asking evaluates it without them and counts where they would be asked."));
                 return 1;
             }
             System.out.print(EvalReport.console(result));
-            List<String> askedNotes = ask ? List.of() : decided.notes(rows, guard.configuration(config).askable(stage));
+            List<String> askedNotes = ask ? List.of() : decided.notes(rows, askable);
             askedNotes.forEach(n -> System.out.println("  " + n));
             if (showErrors > 0) {
                 System.out.println("  errors, at most " + showErrors + " of each kind per file (printed only, never written to a report):");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
@@ -21,15 +20,8 @@ import org.junit.jupiter.api.Test;
  * the cheaper tiers are unsure of (policies/second-opinion.drl). Texts written for this test.
  */
 @QuarkusTest
-@TestProfile(JudgeWhenAskedTest.AgainstFakeTriton.class)
+@TestProfile(TritonChatTest.AgainstFakeTriton.class) // the same gateway as the chat tests: no second start-up
 class JudgeWhenAskedTest {
-
-    public static class AgainstFakeTriton implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FakeTritonResource.class, Map.of("profile", "trtllm", "decoupled", "false")));
-        }
-    }
 
     static final String ASK_SEMANTIC = "Ask the guard model about a text the semantic acceptable-use head scores 0.3 or more";
 
